@@ -1,0 +1,72 @@
+/**
+ * Messages of the live channel `GET /api/v1/live` (WebSocket, JSON text frames).
+ */
+import { z } from 'zod';
+import { IsoInstant, OrderId, QueueTab } from '../domain/schemas';
+
+/** Agent states (DOMAIN.md "Agent states and live board"). */
+export const AgentState = z.enum(['offline', 'ready', 'dialing', 'ringing', 'talking', 'hold', 'wrapUp', 'break']);
+export type AgentState = z.infer<typeof AgentState>;
+
+export const BreakReason = z.enum(['lunch', 'technical', 'training', 'other']);
+export type BreakReason = z.infer<typeof BreakReason>;
+
+/** Call quality sampled from WebRTC getStats. */
+export const CallQuality = z.object({
+  rttMs: z.number().min(0).max(60_000).nullable(),
+  jitterMs: z.number().min(0).max(60_000).nullable(),
+  lossPct: z.number().min(0).max(100).nullable(),
+});
+export type CallQuality = z.infer<typeof CallQuality>;
+
+/** Client → server messages. The first message must be `hello` unless a bearer header was sent. */
+export const ClientMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), token: z.string().min(1).max(200) }),
+  z.object({
+    type: z.literal('state'),
+    state: AgentState,
+    breakReason: BreakReason.nullable().default(null),
+    orderId: OrderId.nullable().default(null),
+    callId: z.string().max(200).nullable().default(null),
+    sipRegistered: z.boolean().nullable().default(null),
+  }),
+  z.object({ type: z.literal('quality'), callId: z.string().max(200), quality: CallQuality }),
+  z.object({ type: z.literal('heartbeat') }),
+]);
+export type ClientMessage = z.infer<typeof ClientMessage>;
+
+/** One operator's row of the live board. */
+export const BoardAgent = z.object({
+  userId: z.number().int(),
+  login: z.string(),
+  name: z.string(),
+  state: AgentState,
+  breakReason: BreakReason.nullable(),
+  since: IsoInstant,
+  orderId: OrderId.nullable(),
+  offerName: z.string().nullable(),
+  callId: z.string().nullable(),
+  callStartedAt: IsoInstant.nullable(),
+  quality: CallQuality.nullable(),
+  sipRegistered: z.boolean().nullable(),
+  counters: z.object({
+    calls: z.number().int(),
+    answered: z.number().int(),
+    confirmed: z.number().int(),
+    processed: z.number().int(),
+    noAnswerStreak: z.number().int(),
+  }),
+});
+export type BoardAgent = z.infer<typeof BoardAgent>;
+
+/** Server → client messages. */
+export const ServerMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('welcome'), userId: z.number().int(), serverTime: IsoInstant }),
+  z.object({ type: z.literal('poke') }),
+  z.object({ type: z.literal('agent'), agent: BoardAgent }),
+  z.object({ type: z.literal('board'), agents: z.array(BoardAgent), queue: z.record(QueueTab, z.number().int()) }),
+  z.object({ type: z.literal('reminder'), orderId: OrderId, callbackAt: IsoInstant, customerName: z.string() }),
+  z.object({ type: z.literal('message'), from: z.string(), text: z.string(), at: IsoInstant }),
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
