@@ -1,0 +1,37 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import websocket from '@fastify/websocket';
+import { ZodError } from 'zod';
+import type { AppDeps } from './app-deps';
+import { HttpError, fromZod } from './http/errors';
+import { routeModules } from './routes';
+
+/** Builds the Fastify app with every route module under /api/v1 and uniform JSON errors. */
+export async function buildApp(deps: AppDeps, opts: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ bodyLimit: 1_048_576, ...opts });
+  await app.register(websocket, { options: { maxPayload: 65_536 } });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof HttpError) {
+      return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...err.extra } });
+    }
+    if (err instanceof ZodError) {
+      const e = fromZod(err, 'body');
+      return reply.status(400).send({ error: { code: e.code, message: e.message, field: e.field } });
+    }
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      const code = (err as { code?: string }).code ?? 'bad_request';
+      return reply.status(status).send({ error: { code: code.toLowerCase(), message: err.message } });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'internal', message: 'Внутренняя ошибка сервера' } });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
+  });
+
+  await app.register(async (api) => {
+    for (const mod of routeModules) await mod(api, deps);
+  }, { prefix: '/api/v1' });
+  return app;
+}

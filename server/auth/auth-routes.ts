@@ -1,0 +1,50 @@
+import { LoginRequest, type LoginResponse, type Role } from '../../shared/api/http';
+import type { RouteModule } from '../app-deps';
+import { HttpError, parseOr400 } from '../http/errors';
+import { bearerOf } from './session';
+import { hashToken, newToken, verifyPassword } from './passwords';
+
+type UserRow = {
+  id: number; login: string; name: string; role: Role; password_hash: string; active: boolean;
+  sip_ws_url: string | null; sip_domain: string | null; sip_user: string | null; sip_password: string | null;
+};
+
+/** POST /auth/login — password login, rate-limited per login and per IP; POST /auth/logout. */
+export const authRoutes: RouteModule = (app, { db, config, loginLimiter, now }) => {
+  app.post('/auth/login', async (req, reply) => {
+    const body = parseOr400(LoginRequest, req.body, 'body');
+    const wait = loginLimiter.retryAfter(body.login, req.ip);
+    if (wait > 0) {
+      reply.header('retry-after', Math.ceil(wait / 1000));
+      throw new HttpError(429, 'rate_limited', `Слишком много попыток входа. Повторите через ${Math.ceil(wait / 1000)} с`);
+    }
+    const { rows } = await db.query<UserRow>('SELECT * FROM users WHERE lower(login) = lower($1)', [body.login]);
+    const user = rows[0];
+    const ok = user && user.active ? await verifyPassword(body.password, user.password_hash) : false;
+    if (!user || !ok) {
+      loginLimiter.fail(body.login, req.ip);
+      throw new HttpError(401, 'bad_credentials', 'Неверный логин или пароль');
+    }
+    loginLimiter.succeed(body.login);
+    const { token, hash } = newToken();
+    const expiresAt = new Date(now().getTime() + config.tokenTtlHours * 3_600_000);
+    await db.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [hash, user.id, expiresAt.toISOString()]);
+    const res: LoginResponse = {
+      token,
+      expiresAt: expiresAt.toISOString(),
+      user: { id: user.id, login: user.login, name: user.name, role: user.role },
+      sip: user.sip_user && user.sip_ws_url && user.sip_domain
+        ? { wsUrl: user.sip_ws_url, domain: user.sip_domain, user: user.sip_user, password: user.sip_password ?? '', displayName: user.name }
+        : null,
+      timeZone: config.timeZone,
+    };
+    return res;
+  });
+
+  app.post('/auth/logout', async (req) => {
+    const token = bearerOf(req);
+    if (!token) throw new HttpError(401, 'unauthorized', 'Нет токена сессии');
+    await db.query('UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [hashToken(token)]);
+    return { ok: true };
+  });
+};

@@ -1,0 +1,38 @@
+import type { FastifyRequest } from 'fastify';
+import type { Role, User } from '../../shared/api/http';
+import type { Sql } from '../db/db';
+import { HttpError } from '../http/errors';
+import { hashToken } from './passwords';
+
+export type AuthedUser = User & { teamId: number | null };
+
+/** Finds the user of a bearer token that is neither expired nor revoked. */
+export async function userByToken(sql: Sql, token: string): Promise<AuthedUser | null> {
+  const { rows } = await sql.query<{ id: number; login: string; name: string; role: Role; team_id: number | null }>(
+    `SELECT u.id, u.login, u.name, u.role, u.team_id FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+    [hashToken(token)],
+  );
+  const r = rows[0];
+  return r ? { id: r.id, login: r.login, name: r.name, role: r.role, teamId: r.team_id } : null;
+}
+
+/** The bearer token of a request, if any. */
+export function bearerOf(req: FastifyRequest): string | null {
+  const h = req.headers.authorization;
+  if (!h || !h.startsWith('Bearer ')) return null;
+  const t = h.slice(7).trim();
+  return t.length > 0 && t.length <= 200 ? t : null;
+}
+
+/**
+ * Authenticates the request and checks its role. 401 without a valid token, 403 when the role
+ * is not among `roles`.
+ */
+export async function requireUser(sql: Sql, req: FastifyRequest, roles?: readonly Role[]): Promise<AuthedUser> {
+  const token = bearerOf(req);
+  const user = token ? await userByToken(sql, token) : null;
+  if (!user) throw new HttpError(401, 'unauthorized', 'Войдите заново: сессия не найдена или истекла');
+  if (roles && !roles.includes(user.role)) throw new HttpError(403, 'forbidden', 'Недостаточно прав для этого действия');
+  return user;
+}

@@ -1,0 +1,71 @@
+import pg from 'pg';
+import type { Db, Sql } from './db';
+
+pg.types.setTypeParser(20, (v) => Number(v)); // int8 → number (versions, kopecks stay < 2^53)
+
+/** PostgreSQL through a `pg` pool; an optional `schema` isolates test runs (search_path). */
+export async function openPg(url: string, schema?: string): Promise<Db> {
+  const options = schema ? `-c search_path=${schema}` : undefined;
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await admin.end();
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 20, options });
+  pool.on('error', () => undefined);
+  const listener = new pg.Client({ connectionString: url, options });
+  let listenerReady: Promise<void> | null = null;
+  const handlers = new Map<string, Set<(p: string) => void>>();
+  const ensureListener = () => {
+    listenerReady ??= listener.connect().then(() => {
+      listener.on('notification', (n) => handlers.get(n.channel)?.forEach((h) => h(n.payload ?? '')));
+    });
+    return listenerReady;
+  };
+  const wrap = (c: pg.Pool | pg.PoolClient): Sql => ({
+    async query(text, params) {
+      const r = await c.query(text, params ? [...params] : undefined);
+      return { rows: r.rows, rowCount: r.rowCount ?? 0 };
+    },
+    async exec(text) {
+      await c.query(text);
+    },
+  });
+  return {
+    kind: 'pg',
+    ...wrap(pool),
+    async tx(fn, opts) {
+      const client = await pool.connect();
+      try {
+        await client.query(opts?.isolation ? `BEGIN ISOLATION LEVEL ${opts.isolation.toUpperCase()}` : 'BEGIN');
+        const out = await fn(wrap(client));
+        await client.query('COMMIT');
+        return out;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel, onPayload) {
+      await ensureListener();
+      let set = handlers.get(channel);
+      if (!set) {
+        set = new Set();
+        handlers.set(channel, set);
+        await listener.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+      }
+      set.add(onPayload);
+      return async () => { set.delete(onPayload); };
+    },
+    async notify(channel, payload) {
+      await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
+    async close() {
+      if (listenerReady) await listener.end().catch(() => undefined);
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { Db } from '../db/db';
+import { AgentState, BreakReason, CallQuality } from '../../shared/api/live';
+
+const CHANNEL = 'prozvon_events';
+
+/**
+ * Events between server instances, carried by PostgreSQL LISTEN/NOTIFY (PGlite too), so a lead
+ * connected to instance B sees what an operator does on instance A.
+ */
+export const BusEvent = z.discriminatedUnion('kind', [
+  /** These users should pull now (their held orders changed). */
+  z.object({ kind: z.literal('poke'), userIds: z.array(z.number().int()) }),
+  /** An operator's agent state or call changed. */
+  z.object({
+    kind: z.literal('agentState'), userId: z.number().int(), state: AgentState, breakReason: BreakReason.nullable(),
+    orderId: z.number().int().nullable(), callId: z.string().nullable(), sipRegistered: z.boolean().nullable(), at: z.string(),
+  }),
+  z.object({ kind: z.literal('quality'), userId: z.number().int(), callId: z.string(), quality: CallQuality, at: z.string() }),
+  /** Queue or counters changed (result saved, order ingested, claim): boards refresh. */
+  z.object({ kind: z.literal('activity'), userId: z.number().int().nullable() }),
+  z.object({ kind: z.literal('message'), toUserId: z.number().int(), from: z.string(), text: z.string(), at: z.string() }),
+]);
+export type BusEvent = z.infer<typeof BusEvent>;
+
+export type Bus = {
+  publish(event: BusEvent): Promise<void>;
+  subscribe(fn: (event: BusEvent) => void): () => void;
+  close(): Promise<void>;
+};
+
+/** Creates the bus on a database; every instance LISTENs on one channel. */
+export async function createBus(db: Db): Promise<Bus> {
+  const subs = new Set<(e: BusEvent) => void>();
+  const unlisten = await db.listen(CHANNEL, (payload) => {
+    let parsed: BusEvent;
+    try {
+      parsed = BusEvent.parse(JSON.parse(payload));
+    } catch {
+      return;
+    }
+    subs.forEach((fn) => fn(parsed));
+  });
+  return {
+    async publish(event) {
+      await db.notify(CHANNEL, JSON.stringify(event));
+    },
+    subscribe(fn) {
+      subs.add(fn);
+      return () => subs.delete(fn);
+    },
+    async close() {
+      await unlisten();
+    },
+  };
+}

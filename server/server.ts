@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerConfig } from './config';
+import type { Db } from './db/db';
+import { openPg } from './db/pg-db';
+import { openPglite } from './db/pglite-db';
+import { migrate } from './db/migrate';
+import { buildApp } from './app';
+import { createBus } from './live/bus';
+import { LoginRateLimiter } from './auth/rate-limit';
+import { seedDemo } from './demo/seed';
+
+export type RunningServer = { app: FastifyInstance; db: Db; url: string; close(): Promise<void> };
+
+/** Opens the database (PostgreSQL or PGlite), migrates, optionally seeds demo data, listens. */
+export async function startServer(config: ServerConfig, now: () => Date = () => new Date()): Promise<RunningServer> {
+  const db = config.databaseUrl
+    ? await openPg(config.databaseUrl, config.databaseSchema ?? undefined)
+    : await openPglite(config.dataDir);
+  await migrate(db);
+  if (config.demo) await seedDemo(db, config, now());
+  const bus = await createBus(db);
+  const app = await buildApp(
+    { db, config, bus, now, loginLimiter: new LoginRateLimiter() },
+    { logger: { level: config.logLevel }, forceCloseConnections: true },
+  );
+  await app.listen({ host: config.host, port: config.port });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  let closing: Promise<void> | null = null;
+  return {
+    app,
+    db,
+    url: `http://${config.host}:${port}`,
+    close() {
+      closing ??= (async () => {
+        await app.close();
+        await bus.close();
+        await db.close();
+      })();
+      return closing;
+    },
+  };
+}
