@@ -21,7 +21,7 @@ export async function buildApp(deps: AppDeps, opts: FastifyServerOptions = {}): 
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
       const code = (err as { code?: string }).code ?? 'bad_request';
-      return reply.status(status).send({ error: { code: code.toLowerCase(), message: err.message } });
+      return reply.status(status).send({ error: { code: code.toLowerCase(), message: err instanceof Error ? err.message : 'bad request' } });
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Внутренняя ошибка сервера' } });
