@@ -1,0 +1,11 @@
+/** The domain rules of Prozvon (DOMAIN.md), one place: pure functions, no I/O. */
+export * from './schemas';
+export * from './tabs';
+export * from './results';
+export * from './money';
+export * from './phone';
+export * from './spam';
+export * from './comment';
+export * from './reasons';
+export * from './delivery';
+export * from './script-vars';

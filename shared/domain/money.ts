@@ -1,0 +1,63 @@
+/**
+ * Money of an order. Everything is integer kopecks.
+ *
+ * Rounding rule: each line is rounded on its own, half up, to whole kopecks:
+ *   lineTotal = round_half_up(quantity × unitPriceKop × (100 − discountPct) / 100)
+ * computed with integer math only (no floating point): floor((q·u·(100−d) + 50) / 100).
+ * The line discount is the undiscounted line minus the line total, so
+ * subtotal − discount = Σ line totals exactly. Delivery is added unchanged.
+ */
+import type { OrderLine } from './schemas';
+
+type MoneyLine = Pick<OrderLine, 'quantity' | 'unitPriceKop' | 'discountPct'>;
+
+/** Undiscounted line amount in kopecks: quantity × unit price. */
+export function lineGrossKop(line: MoneyLine): number {
+  return line.quantity * line.unitPriceKop;
+}
+
+/** The line total in kopecks after its discount, rounded half up per the rule above. */
+export function lineTotalKop(line: MoneyLine): number {
+  const pct = Math.min(100, Math.max(0, Math.trunc(line.discountPct)));
+  const numerator = lineGrossKop(line) * (100 - pct);
+  return Math.floor((numerator + 50) / 100);
+}
+
+export interface OrderTotals {
+  /** Σ quantity × unit price, before discounts. */
+  subtotalKop: number;
+  /** Σ discounts (gift lines give their whole price). */
+  discountKop: number;
+  deliveryKop: number;
+  /** subtotal − discount + delivery. */
+  totalKop: number;
+}
+
+/** Totals of an order: subtotal, discounts, delivery and the total to pay. */
+export function orderTotals(lines: readonly MoneyLine[], delivery: { priceKop: number } | null): OrderTotals {
+  let subtotalKop = 0;
+  let netKop = 0;
+  for (const line of lines) {
+    subtotalKop += lineGrossKop(line);
+    netKop += lineTotalKop(line);
+  }
+  const deliveryKop = delivery ? delivery.priceKop : 0;
+  return { subtotalKop, discountKop: subtotalKop - netKop, deliveryKop, totalKop: netKop + deliveryKop };
+}
+
+const NBSP = '\u00a0';
+
+/**
+ * Formats kopecks as Russian roubles: `1 990 ₽`, `1 990,50 ₽`, `−12,05 ₽`.
+ * Thousands are separated by a no-break space (U+00A0), the ₽ sign follows a no-break space;
+ * kopecks are shown only when non-zero.
+ */
+export function formatRub(kop: number): string {
+  const negative = kop < 0;
+  const abs = Math.abs(Math.trunc(kop));
+  const rub = Math.floor(abs / 100);
+  const rest = abs % 100;
+  const grouped = String(rub).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+  const kopPart = rest === 0 ? '' : `,${String(rest).padStart(2, '0')}`;
+  return `${negative ? '−' : ''}${grouped}${kopPart}${NBSP}₽`;
+}
