@@ -1,6 +1,17 @@
 import type { RouteModule } from './app-deps';
 import { authRoutes } from './auth/auth-routes';
 import { healthRoutes } from './http/health-routes';
+import { liveRoutes } from './live/live-routes';
+import { boardRoutes } from './board/board-routes';
+import { reportRoutes } from './reports/report-routes';
+import { plansRoutes } from './plans/plans-routes';
+import { adminRoutes } from './admin/admin-routes';
+import { ingestRoutes } from './orders/ingest-routes';
+import { orderRoutes } from './orders/order-routes';
+import { queueRoutes } from './queue/queue-routes';
+import { syncRoutes } from './sync/sync-routes';
+import { lookupRoutes } from './lookups/lookup-routes';
 
 /** Every route module of the API, registered under /api/v1 in this order. */
-export const routeModules: RouteModule[] = [healthRoutes, authRoutes];
+export const routeModules: RouteModule[] = [healthRoutes, authRoutes, liveRoutes, boardRoutes, reportRoutes, plansRoutes, adminRoutes,
+  ingestRoutes, orderRoutes, queueRoutes, syncRoutes, lookupRoutes];

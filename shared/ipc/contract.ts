@@ -106,7 +106,7 @@ export const channels = {
   'sync.now': { req: Empty, res: SyncStatus },
   /** Authenticated GET/POST to lead/admin routes of the server (board, reports, plans, admin). */
   'server.request': {
-    req: z.object({ method: z.enum(['GET', 'POST', 'PUT', 'DELETE']), path: z.string().regex(/^\/(board|reports|plans|admin|messages|orders\/\d+\/force-release)[A-Za-z0-9/_\-?=&.%]*$/).max(500), body: z.unknown().optional() }),
+    req: z.object({ method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']), path: z.string().regex(/^\/(board|reports|plans|admin|messages|orders\/\d+\/force-release)[A-Za-z0-9/_\-?=&.%]*$/).max(500), body: z.unknown().optional() }),
     res: z.unknown(),
   },
 } as const;

@@ -1,0 +1,17 @@
+/**
+ * The numbered, append-only migrations of the local cache. Migration N brings `user_version`
+ * from N−1 to N. Never edit or reorder an entry: add a new file and append it here.
+ */
+import type { Database } from 'better-sqlite3';
+import * as m0001 from './0001-initial';
+import * as m0002 from './0002-queue-counts';
+
+export interface Migration { version: number; name: string; up: (db: Database) => void }
+
+export const migrations: readonly Migration[] = [
+  { version: 1, name: '0001-initial', up: m0001.up },
+  { version: 2, name: '0002-queue-counts', up: m0002.up },
+];
+
+/** The schema version this code writes. */
+export const LATEST_VERSION = migrations.length;

@@ -1,0 +1,402 @@
+/**
+ * The main-process services behind every IPC channel: session (login, restore, logout), the
+ * per-login cache, the sync engine and the live channel. Used by both hosts (Electron and the
+ * browser-mode Node host). Emits contract events through `emit`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import {
+  AddressSuggestResponse, ClaimResponse, CustomerHistory, DeliveryOptionsResponse, LoginResponse,
+  OffersResponse, QueueCounts, QueuePage, ReasonsResponse, Script,
+} from '../../shared/api/http';
+import { DEFAULT_REASONS, Order, type Offer, type Reason } from '../../shared/domain';
+import type { EventName, EventPayload, OrderView, Req, Res, Session, SyncStatus } from '../../shared/ipc/contract';
+import { dbFileFor, openDb, type Db } from '../db/open-db';
+import { AppError, notLoggedIn, offlineError } from '../errors';
+import { saveDraft, deleteDraft } from '../repos/drafts';
+import { getOrder, heldOrderIds, rejectedUnheldIds, unholdOrder, upsertOrder } from '../repos/orders';
+import { outboxForOrder } from '../repos/outbox';
+import { readQueueCounts, readQueuePage, storeQueueCounts, storeQueuePage } from '../repos/queue';
+import { clearRejections } from '../repos/rejections';
+import { getSetting, setSetting } from '../repos/settings';
+import { HttpClient, isNetworkError } from '../sync/http-client';
+import { LiveClient } from '../sync/live-client';
+import { SyncEngine } from '../sync/sync-engine';
+import { writeFileAtomic, type StoredSession, type TokenStore } from '../sync/token-store';
+import { logCallAndQueue, readOrderView, saveResultLocally } from './order-view';
+
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface MainServicesOptions {
+  dataDir: string;
+  tokenStore: TokenStore;
+  emit: Emit;
+  pullIntervalMs?: number;
+  now?: () => Date;
+}
+
+interface Active {
+  stored: StoredSession;
+  db: Db;
+  http: HttpClient;
+  engine: SyncEngine;
+  live: LiveClient;
+}
+
+const AppFile = z.object({ lastServer: z.string().nullable().default(null), settings: z.record(z.string(), z.unknown()).default({}) });
+type AppFile = z.infer<typeof AppFile>;
+const NextResponse = z.union([z.null(), z.object({ order: Order.nullable() })]);
+
+export class MainServices {
+  private active: Active | null = null;
+
+  constructor(private readonly o: MainServicesOptions) {
+    fs.mkdirSync(o.dataDir, { recursive: true });
+  }
+
+  /** Restores the last session (token from the store) without needing the network. */
+  restore(): Session | null {
+    if (this.active) return this.session();
+    const stored = this.o.tokenStore.load();
+    if (!stored) return null;
+    if (Date.parse(stored.auth.expiresAt) <= this.now().getTime()) {
+      this.o.tokenStore.clear();
+      return null;
+    }
+    this.open(stored);
+    return this.session();
+  }
+
+  /** Logs in, keeps the token, opens this login's cache and starts syncing. */
+  async login(req: Req<'auth.login'>): Promise<Session> {
+    const serverUrl = req.serverUrl.replace(/\/+$/, '');
+    const http = new HttpClient(serverUrl, () => null);
+    let auth: LoginResponse;
+    try {
+      auth = await http.request('POST', '/auth/login', LoginResponse, { body: { login: req.login, password: req.password } });
+    } catch (e) {
+      if (isNetworkError(e)) throw new AppError('offline', `Сервер ${serverUrl} недоступен. Проверьте адрес и сеть.`);
+      throw e;
+    }
+    await this.close();
+    const stored: StoredSession = { serverUrl, login: auth.user.login, auth };
+    this.o.tokenStore.save(stored);
+    this.writeApp({ ...this.readApp(), lastServer: serverUrl });
+    this.open(stored);
+    return this.session()!;
+  }
+
+  /** Logs out on the server (best effort), forgets the token and closes the cache. */
+  async logout(): Promise<void> {
+    const a = this.active;
+    if (a) await a.http.request('POST', '/auth/logout', z.unknown(), { timeoutMs: 3_000 }).catch(() => null);
+    this.o.tokenStore.clear();
+    await this.close();
+  }
+
+  /** The current session, or null. */
+  session(): Session | null {
+    const a = this.active;
+    if (!a) return null;
+    return { serverUrl: a.stored.serverUrl, user: a.stored.auth.user, sip: a.stored.auth.sip, timeZone: a.stored.auth.timeZone };
+  }
+
+  lastServer(): string | null {
+    return this.readApp().lastServer;
+  }
+
+  /** Records the server address proposed at the login form (browser mode: the spawned server). */
+  setLastServer(url: string): void {
+    this.writeApp({ ...this.readApp(), lastServer: url });
+  }
+
+  getSetting(key: string): unknown {
+    return this.active ? getSetting(this.active.db, key) : (this.readApp().settings[key] ?? null);
+  }
+
+  setSetting(key: string, value: unknown): void {
+    if (this.active) setSetting(this.active.db, key, value);
+    else {
+      const app = this.readApp();
+      this.writeApp({ ...app, settings: { ...app.settings, [key]: value } });
+    }
+  }
+
+  async queueCounts(): Promise<Res<'queue.counts'>> {
+    const a = this.need();
+    try {
+      const counts = await a.http.request('GET', '/queue', QueueCounts);
+      storeQueueCounts(a.db, counts, this.now().toISOString());
+      return { ...counts, cached: false };
+    } catch (e) {
+      if (!isNetworkError(e)) throw e;
+      a.engine.setOnline(false);
+      return { ...readQueueCounts(a.db), cached: true };
+    }
+  }
+
+  async queueList(req: Req<'queue.list'>): Promise<Res<'queue.list'>> {
+    const a = this.need();
+    try {
+      const page = await a.http.request('GET', `/queue/${req.tab}`, QueuePage, { query: { offset: req.offset, limit: req.limit } });
+      storeQueuePage(a.db, page, req.offset, req.limit, this.now().toISOString());
+      return { ...page, cached: false };
+    } catch (e) {
+      if (!isNetworkError(e)) throw e;
+      a.engine.setOnline(false);
+      return { ...readQueuePage(a.db, req.tab, req.offset, req.limit), cached: true };
+    }
+  }
+
+  /** Claims the next order by priority (online only). */
+  async queueNext(): Promise<OrderView | null> {
+    const a = this.need();
+    const res = await this.online(a, 'взять следующий заказ', () => a.http.request('POST', '/queue/next', NextResponse, { body: {} }));
+    const order = res?.order ?? null;
+    if (!order) return null;
+    return this.hold(a, order);
+  }
+
+  /** Claims a chosen order (online only). */
+  async claim(orderId: number): Promise<OrderView> {
+    const a = this.need();
+    const res = await this.online(a, 'взять заказ', () => a.http.request('POST', `/orders/${orderId}/claim`, ClaimResponse, { body: {} }));
+    return this.hold(a, res.order);
+  }
+
+  /** Releases a held order (pending edits are pushed first); a non-held order carrying a rejection is simply dismissed. */
+  async release(orderId: number): Promise<void> {
+    const a = this.need();
+    const cached = getOrder(a.db, orderId);
+    if (cached && !cached.held) {
+      this.forget(a, orderId);
+      return;
+    }
+    await a.engine.sync();
+    await this.online(a, 'вернуть заказ в очередь', () => a.http.request('POST', `/orders/${orderId}/release`, z.unknown(), { body: {} }));
+    this.forget(a, orderId);
+  }
+
+  /** Held orders plus those kept for a rejection, as the UI shows them. */
+  held(): OrderView[] {
+    const a = this.need();
+    return [...heldOrderIds(a.db), ...rejectedUnheldIds(a.db)].map((id) => readOrderView(a.db, id)).filter((v): v is OrderView => v !== null);
+  }
+
+  getOrderView(orderId: number): OrderView {
+    const view = readOrderView(this.need().db, orderId);
+    if (!view) throw new AppError('not_found', `Заказа №${orderId} нет среди ваших заказов на этом компьютере.`);
+    return view;
+  }
+
+  saveDraft(draft: Req<'draft.save'>): void {
+    saveDraft(this.need().db, draft as Parameters<typeof saveDraft>[1]);
+  }
+
+  /** Saves a result: shared rules, outbox row + overlay in one transaction, then a push is started. */
+  async saveResult(args: Req<'order.saveResult'>): Promise<Res<'order.saveResult'>> {
+    const a = this.need();
+    const [reasons, offers] = [this.cachedList<Reason>(a, 'cache.reasons') ?? DEFAULT_REASONS, this.cachedList<Offer>(a, 'cache.offers') ?? undefined];
+    const mutationId = saveResultLocally(a.db, args as Parameters<typeof saveResultLocally>[1], { timeZone: a.stored.auth.timeZone, reasons, offers, now: this.now() });
+    this.changed([args.orderId]);
+    const queued = !a.engine.getStatus().online;
+    void a.engine.sync();
+    return { mutationId, queued };
+  }
+
+  logCall(call: Req<'call.log'>): { mutationId: number } {
+    const a = this.need();
+    const mutationId = logCallAndQueue(a.db, call, this.now());
+    this.changed([call.orderId]);
+    void a.engine.sync();
+    return { mutationId };
+  }
+
+  async customerHistory(phone: string): Promise<Res<'customer.history'>> {
+    const a = this.need();
+    return this.online(a, 'история клиента доступна', () => a.http.request('GET', `/customers/by-phone/${encodeURIComponent(phone)}`, CustomerHistory));
+  }
+
+  async reasons(): Promise<Reason[]> {
+    const a = this.need();
+    return this.cachedFetch(a, 'cache.reasons', async () => (await a.http.request('GET', '/reasons', ReasonsResponse)).reasons, DEFAULT_REASONS);
+  }
+
+  async offers(): Promise<Offer[]> {
+    const a = this.need();
+    return this.cachedFetch(a, 'cache.offers', async () => (await a.http.request('GET', '/offers', OffersResponse)).offers, []);
+  }
+
+  async script(offerSku: string): Promise<Res<'script.get'>> {
+    const a = this.need();
+    return this.cachedFetch(a, `cache.script.${offerSku}`, async () => {
+      try {
+        return await a.http.request('GET', `/scripts/${encodeURIComponent(offerSku)}`, Script);
+      } catch (e) {
+        if (e instanceof AppError && 'status' in e && e.status === 404) return null;
+        throw e;
+      }
+    }, null);
+  }
+
+  async deliveryOptions(req: Req<'delivery.options'>): Promise<Res<'delivery.options'>> {
+    const a = this.need();
+    const query = { orderId: req.orderId, region: req.address.region || undefined, city: req.address.city || undefined, postalCode: req.address.postalCode ?? undefined };
+    const res = await this.online(a, 'поиск вариантов доставки', () => a.http.request('GET', '/delivery/options', DeliveryOptionsResponse, { query }));
+    return res.options;
+  }
+
+  async addressSuggest(req: Req<'address.suggest'>): Promise<Res<'address.suggest'>> {
+    const a = this.need();
+    const res = await this.online(a, 'подсказки адреса', () => a.http.request('GET', '/address/suggest', AddressSuggestResponse, { query: { q: req.q ?? '', level: req.level, parent: req.parent } }));
+    return res.suggestions;
+  }
+
+  setAgentState(req: Req<'agent.setState'>): void {
+    this.need().live.sendState({ type: 'state', ...req });
+  }
+
+  sendQuality(req: Req<'agent.quality'>): void {
+    this.need().live.send({ type: 'quality', callId: req.callId, quality: req.quality });
+  }
+
+  syncStatus(): SyncStatus {
+    return this.active?.engine.getStatus() ?? { online: false, pending: 0, lastSyncAt: null, syncing: false, progress: null, lastError: null };
+  }
+
+  async syncNow(): Promise<SyncStatus> {
+    return this.need().engine.sync();
+  }
+
+  /** Authenticated passthrough to lead/admin routes (the path is allow-listed by the contract). */
+  async serverRequest(req: Req<'server.request'>): Promise<unknown> {
+    const a = this.need();
+    return this.online(a, 'запрос к серверу', () => a.http.request(req.method, `/${req.path.replace(/^\/+/, '')}`, z.unknown(), { body: req.body }));
+  }
+
+  /** Waits for the running sync cycle (tests, shutdown). */
+  async idle(): Promise<void> {
+    await this.active?.engine.idle();
+  }
+
+  /** Stops sync and live, closes the cache. */
+  async close(): Promise<void> {
+    const a = this.active;
+    if (!a) return;
+    this.active = null;
+    a.live.stop();
+    a.engine.stop();
+    await a.engine.idle().catch(() => undefined);
+    a.db.close();
+    this.o.emit('sync.status', this.syncStatus());
+  }
+
+  private open(stored: StoredSession): void {
+    const db = openDb(dbFileFor(this.o.dataDir, stored.login));
+    const token = (): string | null => (this.active?.stored === stored ? stored.auth.token : null);
+    const http = new HttpClient(stored.serverUrl, () => stored.auth.token);
+    const engine = new SyncEngine({
+      db, http,
+      onStatus: (s) => this.o.emit('sync.status', s),
+      onOrdersChanged: (ids) => this.changed(ids),
+      onUnauthorized: () => void this.expire(stored),
+      pullIntervalMs: this.o.pullIntervalMs,
+      now: this.o.now,
+    });
+    const live = new LiveClient({
+      serverUrl: stored.serverUrl,
+      token,
+      onMessage: (m) => {
+        if (m.type === 'poke') void engine.sync();
+        if (m.type === 'error' && m.code === 'unauthorized') void this.expire(stored);
+        this.o.emit('live.message', m);
+      },
+      onOpen: () => { engine.setOnline(true); void engine.sync(); },
+      onUnauthorized: () => void this.expire(stored),
+      onClose: () => { void engine.sync(); },
+    });
+    this.active = { stored, db, http, engine, live };
+    engine.start();
+    live.start();
+  }
+
+  private async expire(stored: StoredSession): Promise<void> {
+    if (this.active?.stored !== stored) return;
+    this.o.tokenStore.clear();
+    await this.close();
+    this.o.emit('auth.expired', null);
+  }
+
+  private hold(a: Active, order: Order): OrderView {
+    upsertOrder(a.db, order, true);
+    this.changed([order.id]);
+    return readOrderView(a.db, order.id)!;
+  }
+
+  private forget(a: Active, orderId: number): void {
+    a.db.transaction(() => {
+      const keep = outboxForOrder(a.db, orderId).length > 0;
+      unholdOrder(a.db, orderId, keep);
+      if (!keep) { deleteDraft(a.db, orderId); clearRejections(a.db, orderId); }
+    })();
+    this.changed([orderId]);
+  }
+
+  private async online<T>(a: Active, what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      const v = await fn();
+      a.engine.setOnline(true);
+      return v;
+    } catch (e) {
+      if (isNetworkError(e)) {
+        a.engine.setOnline(false);
+        throw offlineError(what);
+      }
+      throw e;
+    }
+  }
+
+  private cachedList<T>(a: Active, key: string): T[] | null {
+    const v = getSetting(a.db, key);
+    return Array.isArray(v) ? (v as T[]) : null;
+  }
+
+  private async cachedFetch<T>(a: Active, key: string, fetchIt: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      const v = await fetchIt();
+      setSetting(a.db, key, v);
+      return v;
+    } catch (e) {
+      if (!isNetworkError(e)) throw e;
+      a.engine.setOnline(false);
+      const cached = getSetting(a.db, key);
+      return cached === null ? fallback : (cached as T);
+    }
+  }
+
+  private changed(ids: number[]): void {
+    for (const orderId of ids) this.o.emit('order.changed', { orderId });
+  }
+
+  private need(): Active {
+    if (!this.active) throw notLoggedIn();
+    return this.active;
+  }
+
+  private now(): Date {
+    return this.o.now ? this.o.now() : new Date();
+  }
+
+  private readApp(): AppFile {
+    try {
+      return AppFile.parse(JSON.parse(fs.readFileSync(path.join(this.o.dataDir, 'app.json'), 'utf8')));
+    } catch {
+      return AppFile.parse({});
+    }
+  }
+
+  private writeApp(app: AppFile): void {
+    writeFileAtomic(path.join(this.o.dataDir, 'app.json'), JSON.stringify(app), 0o600);
+  }
+}

@@ -1,0 +1,38 @@
+/** The top bar: brand, operator, agent state, SIP light, sync status, today's progress, help, logout. */
+import { useTranslation } from 'react-i18next';
+import { call, useApi } from '../app/api-context';
+import { SipLightSlot } from '../app/phone-slot';
+import { useSessionStore } from '../stores/session-store';
+import { useOrderStore } from '../stores/order-store';
+import { AgentStateMenu } from './AgentStateMenu';
+import { SyncIndicator } from './SyncIndicator';
+import i18n, { LANGUAGES } from '../i18n';
+
+/** The header bar of every screen after login. */
+export function Header({ onHelp, operator = true }: { onHelp(): void; operator?: boolean }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const user = useSessionStore((s) => s.session?.user);
+  const setSession = useSessionStore((s) => s.setSession);
+  const logout = () => {
+    useOrderStore.getState().close();
+    void call(api, 'auth.logout', {}).catch(() => undefined).finally(() => setSession(null));
+  };
+  const nextLang = LANGUAGES.find((l) => l !== i18n.language) ?? 'ru';
+  return (
+    <header className="header">
+      <span className="brand">{t('app.name')}</span>
+      <span className="header-user" title={user?.login}>{user?.name}</span>
+      {operator ? <AgentStateMenu /> : null}
+      {operator ? <SipLightSlot /> : null}
+      <SyncIndicator />
+      {operator ? <span className="progress-slot" aria-label={t('header.progress')}>{t('header.progressNone')}</span> : null}
+      <span className="spacer" />
+      <button type="button" className="btn btn-ghost" onClick={() => void i18n.changeLanguage(nextLang)} aria-label={t('header.language')}>
+        {nextLang.toUpperCase()}
+      </button>
+      <button type="button" className="btn btn-ghost" onClick={onHelp} aria-label={t('help.title')}>{t('header.help')}</button>
+      <button type="button" className="btn btn-ghost" onClick={logout}>{t('header.logout')}</button>
+    </header>
+  );
+}

@@ -1,0 +1,94 @@
+/** The operators report as a table: rows per period and operator, team totals per period, grand total. */
+import { useTranslation } from 'react-i18next';
+import type { OperatorReport, ReportFigures } from '../../../shared/api/lead';
+import { formatDuration, formatRatePct } from '../../../shared/domain/reports';
+import { formatRub } from '../../../shared/domain/money';
+import { formatCount } from '../format';
+
+interface Column { key: string; label: string; cell(f: ReportFigures): string }
+
+const COLUMNS: Column[] = [
+  { key: 'loggedIn', label: 'lead.reports.col.loggedIn', cell: (f) => formatDuration(f.time.loggedIn) },
+  { key: 'ready', label: 'lead.reports.col.ready', cell: (f) => formatDuration(f.time.ready) },
+  { key: 'talking', label: 'lead.reports.col.talking', cell: (f) => formatDuration(f.time.talking) },
+  { key: 'break', label: 'lead.reports.col.break', cell: (f) => formatDuration(f.time.break) },
+  { key: 'wrapUp', label: 'lead.reports.col.wrapUp', cell: (f) => formatDuration(f.time.wrapUp) },
+  { key: 'calls', label: 'lead.reports.col.calls', cell: (f) => formatCount(f.calls) },
+  { key: 'answered', label: 'lead.reports.col.answered', cell: (f) => formatCount(f.answered) },
+  { key: 'confirm', label: 'lead.reports.col.confirm', cell: (f) => formatCount(f.byResult.confirm) },
+  { key: 'callback', label: 'lead.reports.col.callback', cell: (f) => formatCount(f.byResult.callback) },
+  { key: 'noAnswer', label: 'lead.reports.col.noAnswer', cell: (f) => formatCount(f.byResult.noAnswer) },
+  { key: 'cancel', label: 'lead.reports.col.cancel', cell: (f) => formatCount(f.byResult.cancel) },
+  { key: 'invalid', label: 'lead.reports.col.invalid', cell: (f) => formatCount(f.byResult.invalid) },
+  { key: 'processed', label: 'lead.reports.col.processed', cell: (f) => formatCount(f.processed) },
+  { key: 'approval', label: 'lead.reports.col.approval', cell: (f) => formatRatePct(f.approvalRate) },
+  { key: 'aov', label: 'lead.reports.col.aov', cell: (f) => (f.averageOrderValueKop === null ? '—' : formatRub(f.averageOrderValueKop)) },
+  { key: 'upsell', label: 'lead.reports.col.upsell', cell: (f) => formatRatePct(f.upsellRate) },
+  { key: 'revenue', label: 'lead.reports.col.revenue', cell: (f) => formatRub(f.revenueKop) },
+  { key: 'plan', label: 'lead.reports.col.plan', cell: (f) => (f.plan ? `${formatCount(f.confirmed)} / ${formatCount(f.plan.targetConfirmed)}` : '—') },
+  { key: 'planPct', label: 'lead.reports.col.planPct', cell: (f) => formatRatePct(f.planConfirmedRatio) },
+];
+
+/** `28.11.2026` for a day key, `11.2026` for a month key. */
+export function periodLabel(period: string): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(period);
+  if (day) return `${day[3]}.${day[2]}.${day[1]}`;
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  return month ? `${month[2]}.${month[1]}` : period;
+}
+
+function Cells({ f }: { f: ReportFigures }) {
+  return <>{COLUMNS.map((c) => <td key={c.key} className="r" data-col={c.key}>{c.cell(f)}</td>)}</>;
+}
+
+/** The report table. */
+export function ReportTable({ report }: { report: OperatorReport }) {
+  const { t } = useTranslation();
+  const periods = [...new Set([...report.rows.map((r) => r.period), ...report.totals.map((r) => r.period)])].sort();
+  const multi = periods.length > 1;
+  return (
+    <div className="lead-table-wrap">
+      <table className="lead-table" aria-label={t('lead.reports.table')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('lead.reports.col.period')}</th>
+            <th scope="col">{t('lead.reports.col.operator')}</th>
+            {COLUMNS.map((c) => <th key={c.key} scope="col" className="r">{t(c.label)}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {periods.map((p) => {
+            const rows = report.rows.filter((r) => r.period === p).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+            const total = report.totals.find((x) => x.period === p);
+            return [
+              ...rows.map((r) => (
+                <tr key={`${p}-${r.userId}`} data-user={r.userId} data-period={p}>
+                  <td>{periodLabel(p)}</td>
+                  <th scope="row" title={r.login}>{r.name}</th>
+                  <Cells f={r} />
+                </tr>
+              )),
+              multi && total ? (
+                <tr key={`${p}-total`} className="lead-total" data-total={p}>
+                  <td>{periodLabel(p)}</td>
+                  <th scope="row">{t('lead.reports.teamTotal')}</th>
+                  <Cells f={total} />
+                </tr>
+              ) : null,
+            ];
+          })}
+          {report.rows.length === 0 ? (
+            <tr><td colSpan={COLUMNS.length + 2} className="muted">{t('lead.reports.noData')}</td></tr>
+          ) : null}
+        </tbody>
+        <tfoot>
+          <tr className="lead-total" data-total="grand">
+            <td>{`${periodLabel(report.from)} – ${periodLabel(report.to)}`}</td>
+            <th scope="row">{t('lead.reports.grandTotal')}</th>
+            <Cells f={report.grandTotal} />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+/** The approval-rate trend per day as an SVG line (gaps where nothing was processed). */
+import { useTranslation } from 'react-i18next';
+import type { HourlyReport } from '../../../shared/api/lead';
+import { formatRatePct } from '../../../shared/domain/reports';
+
+const W = 320;
+const H = 200;
+const M = { top: 10, right: 10, bottom: 22, left: 36 };
+
+/** `28.11` of a day key. */
+function shortDay(key: string): string {
+  return `${key.slice(8, 10)}.${key.slice(5, 7)}`;
+}
+
+/** SVG path `M…L…` through the points, broken at null values. */
+export function linePath(points: { x: number; y: number | null }[]): string {
+  let d = '';
+  let pen = false;
+  for (const p of points) {
+    if (p.y === null) { pen = false; continue; }
+    d += `${pen ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)}`;
+    pen = true;
+  }
+  return d;
+}
+
+/** The approval trend chart. */
+export function TrendLine({ trend }: { trend: HourlyReport['trend'] }) {
+  const { t } = useTranslation();
+  const iw = W - M.left - M.right;
+  const ih = H - M.top - M.bottom;
+  const n = trend.length;
+  const x = (i: number) => M.left + (n <= 1 ? iw / 2 : (i / (n - 1)) * iw);
+  const y = (r: number) => M.top + ih - r * ih;
+  const pts = trend.map((d, i) => ({ x: x(i), y: d.approvalRate === null ? null : y(Math.min(1, Math.max(0, d.approvalRate))) }));
+  const last = [...trend].reverse().find((d) => d.approvalRate !== null);
+  return (
+    <figure className="lead-chart">
+      <h3 id="lead-trend-title">{t('lead.reports.trendTitle')}</h3>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="lead-trend-title lead-trend-desc">
+        <desc id="lead-trend-desc">{t('lead.reports.trendDesc', { days: n, last: formatRatePct(last?.approvalRate ?? null) })}</desc>
+        {[0, 0.5, 1].map((v) => (
+          <g key={v}>
+            <line className="axis" x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} strokeOpacity={v === 0 ? 1 : 0.3} />
+            <text x={M.left - 4} y={y(v) + 3} textAnchor="end">{`${v * 100}\u00a0%`}</text>
+          </g>
+        ))}
+        <path className="line" d={linePath(pts)} />
+        {trend.map((d, i) => (d.approvalRate === null ? null : (
+          <circle key={d.day} className="dot" cx={x(i)} cy={y(Math.min(1, Math.max(0, d.approvalRate)))} r={3}>
+            <title>{`${shortDay(d.day)}: ${formatRatePct(d.approvalRate)} (${d.confirmed}/${d.processed})`}</title>
+          </circle>
+        )))}
+        {n > 0 ? <text x={x(0)} y={H - 6} textAnchor="start">{shortDay(trend[0]?.day ?? '')}</text> : null}
+        {n > 1 ? <text x={x(n - 1)} y={H - 6} textAnchor="end">{shortDay(trend[n - 1]?.day ?? '')}</text> : null}
+      </svg>
+    </figure>
+  );
+}

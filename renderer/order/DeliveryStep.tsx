@@ -1,0 +1,63 @@
+/** Step 4: «Найти варианты доставки» → options with price and term (courier only when available, per the shared rule). */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatRub, proposeDeliveryOptions } from '../../shared/domain';
+import type { DeliveryOption } from '../../shared/domain/schemas';
+import { call, isUnreachable, useApi } from '../app/api-context';
+import { useHotkey } from '../app/hotkeys';
+import { useOrderStore } from '../stores/order-store';
+
+/** The delivery step. */
+export function DeliveryStep() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const options = useOrderStore((s) => s.form?.deliveryOptions);
+  const chosen = useOrderStore((s) => s.form?.delivery ?? null);
+  const chooseDelivery = useOrderStore((s) => s.chooseDelivery);
+  const [state, setState] = useState<'idle' | 'busy' | 'empty' | 'offline' | 'error'>('idle');
+
+  const search = async () => {
+    const s = useOrderStore.getState();
+    if (!s.form) return;
+    setState('busy');
+    try {
+      const found = proposeDeliveryOptions(await call(api, 'delivery.options', { orderId: s.form.orderId, address: s.form.address }));
+      useOrderStore.getState().setDeliveryOptions(found);
+      const cur = useOrderStore.getState().form?.delivery;
+      if (cur && !found.some((o) => o.id === cur.id)) useOrderStore.getState().chooseDelivery(null);
+      if (found.length === 1 && found[0]) useOrderStore.getState().chooseDelivery(found[0]);
+      setState(found.length === 0 ? 'empty' : 'idle');
+    } catch (e) {
+      setState(isUnreachable(e) ? 'offline' : 'error');
+    }
+  };
+  useHotkey('Ctrl+D', () => { void search(); });
+
+  const term = (o: DeliveryOption) => (o.daysMin === o.daysMax ? t('delivery.days', { count: o.daysMax }) : t('delivery.daysRange', { min: o.daysMin, max: o.daysMax }));
+  return (
+    <section className="step" aria-labelledby="step4">
+      <h3 id="step4" className="step-title"><span className="step-no">4</span>{t('order.step.delivery')}</h3>
+      <div className="row">
+        <button type="button" className="btn" onClick={() => void search()} disabled={state === 'busy'} aria-keyshortcuts="Control+D">
+          {state === 'busy' ? t('delivery.searching') : t('delivery.search')} <kbd>Ctrl+D</kbd>
+        </button>
+        {state === 'empty' ? <span className="muted">{t('delivery.none')}</span> : null}
+        {state === 'offline' ? <span className="field-error">{t('delivery.offline')}</span> : null}
+        {state === 'error' ? <span className="field-error">{t('delivery.error')}</span> : null}
+      </div>
+      {options && options.length > 0 ? (
+        <div className="options" role="radiogroup" aria-label={t('delivery.options')}>
+          {options.map((o) => (
+            <label key={o.id} className={`option${chosen?.id === o.id ? ' chosen' : ''}`}>
+              <input type="radio" name="delivery" checked={chosen?.id === o.id} onChange={() => chooseDelivery(o)} />
+              <span className="opt-method">{t(`delivery.method.${o.method}`)}</span>
+              <span className="opt-carrier muted">{o.carrier}</span>
+              <span className="opt-term num">{term(o)}</span>
+              <span className="opt-price num">{formatRub(o.priceKop)}</span>
+            </label>
+          ))}
+        </div>
+      ) : null}
+    </section>
+  );
+}

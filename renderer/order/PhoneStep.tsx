@@ -1,0 +1,56 @@
+/** Step 1: the customer's phone is the call button (F3); disabled with the reason in words. */
+import { useTranslation } from 'react-i18next';
+import { callFacts, isCallableTab, parsePhone, queueTabOf } from '../../shared/domain';
+import { phone, useTimeZone } from '../app/format';
+import { useHotkey } from '../app/hotkeys';
+import { usePhone } from '../app/phone-slot';
+import { useOrderStore } from '../stores/order-store';
+
+/** Why a number cannot be dialed now, or null when it can. */
+export function useCallBlock(e164: string): string | null {
+  const { t } = useTranslation();
+  const timeZone = useTimeZone();
+  const order = useOrderStore((s) => s.view?.order);
+  const parsed = parsePhone(e164);
+  if (!parsed.ok) return t(`phone.errors.${parsed.code}`, { defaultValue: parsed.message });
+  if (order) {
+    const tab = queueTabOf(order, new Date(), timeZone);
+    if (tab !== null && !isCallableTab(tab)) return t('phone.notCalledTab');
+  }
+  return null;
+}
+
+/** The phone row of the form. */
+export function PhoneStep() {
+  const { t } = useTranslation();
+  const e164 = useOrderStore((s) => s.form?.customer.phone ?? '');
+  const orderId = useOrderStore((s) => s.form?.orderId ?? 0);
+  const calls = useOrderStore((s) => s.view?.order.calls);
+  const { onCall, onHangup } = usePhone();
+  const block = useCallBlock(e164);
+  const facts = callFacts(calls ?? []);
+  const parsed = parsePhone(e164);
+  const dial = () => { if (!block && parsed.ok) onCall(parsed.e164, orderId); };
+  useHotkey('F3', dial);
+  useHotkey('F4', () => onHangup());
+  const display = parsed.ok ? phone(parsed.e164) : e164;
+  return (
+    <section className="step step-phone" aria-labelledby="step1">
+      <h3 id="step1" className="step-title"><span className="step-no">1</span>{t('order.step.call')}</h3>
+      <div className="row">
+        <label className="field phone-field">
+          <span>{t('order.phone')}</span>
+          <input value={display} readOnly className={`num${block ? ' invalid' : ''}`} aria-invalid={block ? true : undefined} />
+        </label>
+        <button type="button" className="btn btn-call" onClick={dial} disabled={block !== null} aria-keyshortcuts="F3"
+          title={block ?? t('phone.callHint')}>
+          <span aria-hidden="true">✆</span> {t('phone.call')} <kbd>F3</kbd>
+        </button>
+        <span className={`call-facts ${facts.answered ? 'ok' : facts.attempted ? 'warn' : 'muted'}`}>
+          {facts.answered ? t('phone.factAnswered', { count: calls?.length ?? 0 }) : facts.attempted ? t('phone.factAttempted', { count: calls?.length ?? 0 }) : t('phone.factNone')}
+        </span>
+      </div>
+      {block ? <p className="field-error" role="alert">{t('phone.cannotCall', { reason: block })}</p> : null}
+    </section>
+  );
+}

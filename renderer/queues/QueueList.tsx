@@ -1,0 +1,105 @@
+/** The rows of the selected tab, virtualized (10k rows stay smooth), loaded page by page. */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { isCallableTab } from '../../shared/domain';
+import type { QueueRow } from '../../shared/api/http';
+import { dateTime, useTimeZone } from '../app/format';
+import { useDeskActions } from '../app/use-desk-actions';
+import { QUEUE_PAGE, useQueueStore } from '../stores/queue-store';
+
+/** Height of a list row in px (UI.md: compact 28–32 px). */
+export const ROW_HEIGHT = 30;
+
+function Row({ row, readOnly, onOpen, timeZone }: { row: QueueRow; readOnly: boolean; onOpen(id: number): void; timeZone: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className="c-due">{row.due ? <span className="due-dot" title={t('queue.dueNow')} aria-label={t('queue.dueNow')} /> : null}</span>
+      <span className="c-id num">{row.id}</span>
+      <span className="c-date num">{dateTime(row.createdAt, timeZone)}</span>
+      <span className="c-offer" title={row.offerName}>{row.offerName}</span>
+      <span className="c-name" title={row.customerName}>{row.customerName}</span>
+      <span className="c-phone num">{row.phoneMasked}</span>
+      <span className="c-att num">{row.failedAttempts}</span>
+      <span className="c-cb num">{dateTime(row.callbackAt, timeZone)}</span>
+      <span className="c-owner" title={row.assigneeName ?? ''}>{row.assigneeName ?? ''}</span>
+      <span className="c-act">
+        {readOnly ? null : (
+          <button type="button" className="btn btn-small" onClick={() => onOpen(row.id)} aria-label={t('queue.openOrder', { id: row.id })}>
+            {t('queue.open')}
+          </button>
+        )}
+      </span>
+    </>
+  );
+}
+
+/** The list of the selected tab. */
+export function QueueList() {
+  const { t } = useTranslation();
+  const tab = useQueueStore((s) => s.tab);
+  const list = useQueueStore((s) => s.lists[s.tab]);
+  const { loadPage, claim } = useDeskActions();
+  const timeZone = useTimeZone();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const readOnly = !isCallableTab(tab);
+  const total = list?.total ?? 0;
+
+  useEffect(() => { void loadPage(tab, 0); }, [tab, loadPage]);
+
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    initialRect: { width: 800, height: 600 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    if (total === 0) return;
+    for (let p = Math.floor(first / QUEUE_PAGE); p <= Math.floor(last / QUEUE_PAGE); p += 1) void loadPage(tab, p);
+  }, [first, last, total, tab, loadPage]);
+
+  return (
+    <section className={`qlist${readOnly ? ' readonly' : ''}`} aria-label={t(`tabs.${tab}`)}>
+      <div className="qlist-head">
+        <h2>{t(`tabs.${tab}`)}</h2>
+        <span className="muted num">{t('queue.total', { count: total })}</span>
+        {list?.cached ? <span className="tag tag-warn">{t('queue.cachedList')}</span> : null}
+        {readOnly ? <span className="tag tag-readonly" role="note">{t('queue.notCalled')}</span> : null}
+      </div>
+      {readOnly ? <div className="alert alert-warn">{t('queue.notCalledHint')}</div> : null}
+      <div className="qgrid qgrid-head" role="row">
+        <span className="c-due" />
+        <span className="c-id">{t('queue.col.id')}</span>
+        <span className="c-date">{t('queue.col.created')}</span>
+        <span className="c-offer">{t('queue.col.offer')}</span>
+        <span className="c-name">{t('queue.col.customer')}</span>
+        <span className="c-phone">{t('queue.col.phone')}</span>
+        <span className="c-att">{t('queue.col.attempts')}</span>
+        <span className="c-cb">{t('queue.col.callback')}</span>
+        <span className="c-owner">{t('queue.col.owner')}</span>
+        <span className="c-act" />
+      </div>
+      <div ref={scrollRef} className="qlist-scroll" role="grid" aria-rowcount={total}>
+        {total === 0 && list?.pages[0] === 'loaded' ? <div className="empty">{t('queue.empty')}</div> : null}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((it) => {
+            const row = list?.rows[it.index];
+            return (
+              <div key={it.key} role="row" className={`qgrid qrow${row?.due ? ' due' : ''}`}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${it.start}px)` }}
+                onDoubleClick={() => { if (row && !readOnly) void claim(row.id); }}>
+                {row ? <Row row={row} readOnly={readOnly} onOpen={(id) => void claim(id)} timeZone={timeZone} /> : <span className="c-loading muted">{t('common.loading')}</span>}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * The script of the open order's offer with its variables filled from the live form (fillScript),
+ * and the objection library: search by word (Ctrl+K), Alt+1…9 opens an answer.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Script } from '../../shared/api/http';
+import { fillScript, formatRub } from '../../shared/domain';
+import { call, useApi } from '../app/api-context';
+import { useHotkey } from '../app/hotkeys';
+import { useLiveTotals } from '../order/ClosingStep';
+import { useOrderStore } from '../stores/order-store';
+import { useSessionStore } from '../stores/session-store';
+
+/** The values script placeholders may use, from the live form. */
+export function useScriptVars(): Record<string, string> {
+  const { t } = useTranslation();
+  const name = useOrderStore((s) => s.form?.customer.name ?? '');
+  const lines = useOrderStore((s) => s.form?.lines);
+  const delivery = useOrderStore((s) => s.form?.delivery ?? null);
+  const operator = useSessionStore((s) => s.session?.user.name ?? '');
+  const totals = useLiveTotals();
+  return useMemo(() => {
+    const main = lines?.find((l) => l.main);
+    const firstName = name.trim().split(/\s+/).length > 1 ? name.trim().split(/\s+/)[1] ?? name : name.trim();
+    const goods = formatRub(totals.subtotalKop - totals.discountKop);
+    const deliveryText = delivery ? formatRub(totals.deliveryKop) : t('script.deliveryUnknown');
+    const total = formatRub(totals.totalKop);
+    const term = delivery ? (delivery.daysMin === delivery.daysMax ? `${delivery.daysMax}` : `${delivery.daysMin}–${delivery.daysMax}`) : '';
+    return {
+      customerName: name.trim(), customerFullName: name.trim(), customerFirstName: firstName ?? '', operatorName: operator,
+      offerName: main?.name ?? '', price: main ? formatRub(main.unitPriceKop) : '', mainPrice: main ? formatRub(main.unitPriceKop) : '',
+      subtotal: goods, goodsTotal: goods, withoutDelivery: goods, discount: formatRub(totals.discountKop),
+      delivery: deliveryText, deliveryPrice: deliveryText, deliveryTerm: term, deliveryCarrier: delivery?.carrier ?? '',
+      total, totalWithDelivery: total,
+    };
+  }, [name, lines, delivery, operator, totals, t]);
+}
+
+/** Renders `**bold**` and line breaks of script text (no HTML injection). */
+function ScriptText({ text }: { text: string }) {
+  return (
+    <>
+      {text.split('\n').map((line, i) => (
+        <p key={i}>
+          {line.split(/(\*\*[^*]+\*\*)/g).map((part, j) => (part.startsWith('**') && part.endsWith('**') && part.length > 4
+            ? <strong key={j}>{part.slice(2, -2)}</strong> : <span key={j}>{part}</span>))}
+        </p>
+      ))}
+    </>
+  );
+}
+
+/** Matches an objection against the search words (title, keywords, body). */
+function matches(o: Script['objections'][number], q: string): boolean {
+  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const hay = `${o.title} ${o.keywords.join(' ')} ${o.body}`.toLowerCase();
+  return words.every((w) => hay.includes(w));
+}
+
+/** The script panel (right column). */
+export function ScriptPanel() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const sku = useOrderStore((s) => s.form?.lines.find((l) => l.main)?.offerSku ?? s.view?.order.offerSku ?? null);
+  const vars = useScriptVars();
+  const [script, setScript] = useState<{ sku: string; value: Script | null; failed: boolean } | null>(null);
+  const [query, setQuery] = useState('');
+  const [openKey, setOpenKey] = useState<string | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!sku) return undefined;
+    let live = true;
+    call(api, 'script.get', { offerSku: sku })
+      .then((value) => { if (live) setScript({ sku, value, failed: false }); })
+      .catch(() => { if (live) setScript({ sku, value: null, failed: true }); });
+    return () => { live = false; };
+  }, [api, sku]);
+
+  const current = script && script.sku === sku ? script : null;
+  const objections = useMemo(() => (current?.value?.objections ?? []).filter((o) => matches(o, query)), [current, query]);
+
+  useHotkey('Ctrl+K', () => { search.current?.focus(); search.current?.select(); });
+  const shown = useRef(objections);
+  useEffect(() => { shown.current = objections; });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || !/^Digit[1-9]$/.test(e.code)) return;
+      const o = shown.current[Number(e.code.slice(5)) - 1];
+      if (!o) return;
+      e.preventDefault();
+      setOpenKey((k) => (k === o.key ? null : o.key));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (!sku) {
+    return <aside className="script" aria-label={t('script.title')}><div className="col-title">{t('script.title')}</div><p className="muted pad">{t('script.noOrder')}</p></aside>;
+  }
+  return (
+    <aside className="script" aria-label={t('script.title')}>
+      <div className="col-title">{t('script.title')} <span className="muted">{vars.offerName}</span></div>
+      <div className="script-body">
+        {!current ? <p className="muted pad">{t('common.loading')}</p> : null}
+        {current?.failed ? <p className="field-error pad">{t('script.failed')}</p> : null}
+        {current && !current.failed && !current.value ? <p className="muted pad">{t('script.none')}</p> : null}
+        {current?.value?.sections.map((s, i) => (
+          <section key={s.key} className={`script-section sec-${s.key}`}>
+            <h4><span className="step-no">{i + 1}</span>{s.title}</h4>
+            <ScriptText text={fillScript(s.body, vars)} />
+          </section>
+        ))}
+      </div>
+      <div className="objections">
+        <label className="field objection-search">
+          <span>{t('script.objections')} <kbd>Ctrl+K</kbd></span>
+          <input ref={search} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('script.searchPlaceholder')}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && objections[0]) setOpenKey(objections[0].key);
+              if (e.key === 'Escape') { setQuery(''); e.currentTarget.blur(); }
+            }} />
+        </label>
+        <ul className="objection-list">
+          {objections.map((o, i) => (
+            <li key={o.key} className={openKey === o.key ? 'open' : ''}>
+              <button type="button" className="objection-title" aria-expanded={openKey === o.key} onClick={() => setOpenKey((k) => (k === o.key ? null : o.key))}>
+                {i < 9 ? <kbd>{`Alt+${i + 1}`}</kbd> : null}<span>{o.title}</span>
+              </button>
+              {openKey === o.key ? <div className="objection-body"><ScriptText text={fillScript(o.body, vars)} /></div> : null}
+            </li>
+          ))}
+          {current?.value && objections.length === 0 ? <li className="muted">{t('script.noMatch')}</li> : null}
+        </ul>
+      </div>
+    </aside>
+  );
+}

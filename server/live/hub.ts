@@ -1,0 +1,139 @@
+import type { WebSocket } from 'ws';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppDeps } from '../app-deps';
+import type { AuthedUser } from '../auth/session';
+import type { ServerMessage } from '../../shared/api/live';
+import type { BusEvent } from './bus';
+import { loadBoardAgents, queueSizes, toWire } from '../board/board-data';
+import { readCenterSettings } from '../admin/settings';
+import { dueCallbacks } from './reminders';
+
+/** One authenticated live connection. */
+export type LiveConn = { ws: WebSocket; user: AuthedUser };
+
+/**
+ * The live connections of this server instance and the fan-out from the bus to them: operators
+ * get pokes, messages and due-callback reminders; leads get every operator's change of their team
+ * (admins: all teams) and board snapshots. Every instance subscribes to the bus, so a change
+ * published on instance A reaches sockets on instance B.
+ */
+export class LiveHub {
+  private readonly conns = new Set<LiveConn>();
+  private readonly unsubscribe: () => void;
+  private reminderTimer: NodeJS.Timeout | null = null;
+  private boardTimer: NodeJS.Timeout | null = null;
+  private boardDirty = false;
+
+  constructor(private readonly deps: AppDeps, private readonly log: FastifyBaseLogger, private readonly reminderEveryMs = 10_000) {
+    this.unsubscribe = deps.bus.subscribe((e) => {
+      this.onBus(e).catch((err: unknown) => this.log.warn({ err }, 'live fan-out failed'));
+    });
+  }
+
+  /** Registers an authenticated connection (and starts the reminder timer with the first operator). */
+  add(conn: LiveConn): void {
+    this.conns.add(conn);
+    if (conn.user.role === 'operator' && !this.reminderTimer) {
+      this.reminderTimer = setInterval(() => { void this.checkReminders(); }, this.reminderEveryMs);
+      this.reminderTimer.unref();
+    }
+  }
+
+  /** Removes a connection; true when the user has no other connection on this instance. */
+  remove(conn: LiveConn): boolean {
+    this.conns.delete(conn);
+    for (const c of this.conns) if (c.user.id === conn.user.id) return false;
+    return true;
+  }
+
+  /** Sends a message to one socket if it is open. */
+  send(ws: WebSocket, msg: ServerMessage): void {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+  }
+
+  /** The board snapshot for a lead/admin connection. */
+  async boardFor(user: AuthedUser): Promise<ServerMessage> {
+    const settings = await readCenterSettings(this.deps.db, this.deps.config);
+    const now = this.deps.now();
+    const teamId = user.role === 'admin' ? null : user.teamId ?? -1;
+    const agents = await loadBoardAgents(this.deps.db, { teamId }, now, settings.timeZone);
+    return { type: 'board', agents: agents.map(toWire), queue: await queueSizes(this.deps.db, now, settings.timeZone) };
+  }
+
+  private watchers(): LiveConn[] {
+    return [...this.conns].filter((c) => c.user.role === 'lead' || c.user.role === 'admin');
+  }
+
+  private async onBus(e: BusEvent): Promise<void> {
+    switch (e.kind) {
+      case 'poke':
+        for (const c of this.conns) if (e.userIds.includes(c.user.id)) this.send(c.ws, { type: 'poke' });
+        return;
+      case 'message':
+        for (const c of this.conns) if (c.user.id === e.toUserId) this.send(c.ws, { type: 'message', from: e.from, text: e.text, at: e.at });
+        return;
+      case 'agentState':
+      case 'quality':
+        await this.pushAgent(e.userId);
+        return;
+      case 'activity':
+        if (e.userId !== null) await this.pushAgent(e.userId);
+        this.scheduleBoards();
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Sends one operator's fresh board row to the leads of its team and to admins. */
+  private async pushAgent(userId: number): Promise<void> {
+    const watchers = this.watchers();
+    if (watchers.length === 0) return;
+    const settings = await readCenterSettings(this.deps.db, this.deps.config);
+    const [row] = await loadBoardAgents(this.deps.db, { teamId: null, userId }, this.deps.now(), settings.timeZone);
+    if (!row) return;
+    const msg: ServerMessage = { type: 'agent', agent: toWire(row) };
+    for (const c of watchers) {
+      if (c.user.role === 'admin' || (c.user.teamId !== null && c.user.teamId === row.teamId)) this.send(c.ws, msg);
+    }
+  }
+
+  /** Queue sizes and counters changed: refresh the boards at most once a second. */
+  private scheduleBoards(): void {
+    this.boardDirty = true;
+    if (this.boardTimer) return;
+    this.boardTimer = setTimeout(() => {
+      this.boardTimer = null;
+      if (!this.boardDirty) return;
+      this.boardDirty = false;
+      void Promise.all(this.watchers().map(async (c) => this.send(c.ws, await this.boardFor(c.user))))
+        .catch((err: unknown) => this.log.warn({ err }, 'board refresh failed'));
+    }, 1000);
+    this.boardTimer.unref();
+  }
+
+  /** Sends reminders of due callbacks to the operators connected here (once per order and callbackAt). */
+  async checkReminders(): Promise<void> {
+    const operators = [...new Set([...this.conns].filter((c) => c.user.role === 'operator').map((c) => c.user.id))];
+    if (operators.length === 0) return;
+    try {
+      const due = await dueCallbacks(this.deps.db, operators, this.deps.now());
+      for (const d of due) {
+        for (const c of this.conns) {
+          if (c.user.id === d.userId) this.send(c.ws, { type: 'reminder', orderId: d.orderId, callbackAt: d.callbackAt, customerName: d.customerName });
+        }
+      }
+    } catch (err) {
+      this.log.warn({ err }, 'reminder check failed');
+    }
+  }
+
+  /** Stops timers and the bus subscription; closes the sockets. */
+  close(): void {
+    this.unsubscribe();
+    if (this.reminderTimer) clearInterval(this.reminderTimer);
+    if (this.boardTimer) clearTimeout(this.boardTimer);
+    for (const c of this.conns) c.ws.close(1001, 'server shutting down');
+    this.conns.clear();
+  }
+}

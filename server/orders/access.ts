@@ -1,0 +1,36 @@
+/** Who may see or release an order: its holder, the lead of the assignee's team, an admin. */
+import type { Sql } from '../db/db';
+import type { AuthedUser } from '../auth/session';
+import { HttpError } from '../http/errors';
+
+/** Whether `userId` holds the order now (assignee with an unexpired lease). */
+export function isHolder(row: { assignee_id: number | null; lease_until: Date | null }, userId: number, now: Date): boolean {
+  return row.assignee_id === userId && row.lease_until !== null && row.lease_until.getTime() > now.getTime();
+}
+
+/**
+ * Refuses (403) unless the user may see the order: an operator only while holding it; a lead for
+ * unassigned orders and orders assigned to its team; an admin always.
+ */
+export async function assertCanSee(sql: Sql, user: AuthedUser, row: { assignee_id: number | null; lease_until: Date | null }, now: Date): Promise<void> {
+  if (user.role === 'admin') return;
+  if (user.role === 'operator') {
+    if (isHolder(row, user.id, now)) return;
+    throw new HttpError(403, 'not_holder', 'Заказ у вас не в работе: возьмите его из очереди');
+  }
+  if (row.assignee_id === null) return;
+  const { rows } = await sql.query<{ team_id: number | null }>('SELECT team_id FROM users WHERE id = $1', [row.assignee_id]);
+  if (rows[0]?.team_id !== null && rows[0]?.team_id === user.teamId) return;
+  throw new HttpError(403, 'other_team', 'Заказ у оператора другой команды');
+}
+
+/** The offers an operator works with (user_offers); no rows = every active offer. */
+export async function operatorOfferSkus(sql: Sql, userId: number): Promise<string[]> {
+  const own = await sql.query<{ offer_sku: string }>(
+    'SELECT uo.offer_sku FROM user_offers uo JOIN offers f ON f.sku = uo.offer_sku WHERE uo.user_id = $1 AND f.active ORDER BY 1',
+    [userId],
+  );
+  if (own.rows.length > 0) return own.rows.map((r) => r.offer_sku);
+  const all = await sql.query<{ sku: string }>('SELECT sku FROM offers WHERE active ORDER BY sku');
+  return all.rows.map((r) => r.sku);
+}

@@ -1,0 +1,65 @@
+/** POST /orders — orders from landing pages, authenticated by X-Api-Key, idempotent by externalId. */
+import { timingSafeEqual, createHash } from 'node:crypto';
+import { IngestOrderRequest } from '../../shared/api/http';
+import { emptyAddress, type OrderLine } from '../../shared/domain/schemas';
+import type { RouteModule } from '../app-deps';
+import { HttpError } from '../http/errors';
+import { parseClean } from './parse-clean';
+import { storablePhone } from './phone-storage';
+
+/** An ingested order may claim to be created at most this far in the future (clock skew). */
+const MAX_FUTURE_SKEW_MS = 10 * 60_000;
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Constant-time comparison of the presented key with the configured one. */
+function keyMatches(presented: string, expected: string): boolean {
+  return timingSafeEqual(digest(presented), digest(expected));
+}
+
+/**
+ * POST /orders (X-Api-Key = INGEST_API_KEY): 201 {id} for a new order, 200 {id} when the
+ * externalId is known (nothing duplicated). 503 when no key is configured, 401 for a wrong key,
+ * 400 naming the field for bad input or an unknown/inactive offer. Phones: see phone-storage.ts.
+ */
+export const ingestRoutes: RouteModule = (app, { db, config, now, bus }) => {
+  app.post('/orders', async (req, reply) => {
+    if (!config.ingestApiKey) {
+      throw new HttpError(503, 'ingest_disabled', 'Приём заказов выключен: задайте INGEST_API_KEY на сервере');
+    }
+    const key = req.headers['x-api-key'];
+    if (typeof key !== 'string' || key.length > 500 || !keyMatches(key, config.ingestApiKey)) {
+      throw new HttpError(401, 'bad_api_key', 'Неверный или отсутствующий заголовок X-Api-Key', 'X-Api-Key');
+    }
+    const body = parseClean(IngestOrderRequest, req.body, 'body');
+    const at = now();
+    const createdAt = body.createdAt ? new Date(body.createdAt) : at;
+    if (createdAt.getTime() > at.getTime() + MAX_FUTURE_SKEW_MS) {
+      throw new HttpError(400, 'invalid_input', 'createdAt: время создания заказа в будущем', 'createdAt');
+    }
+    const phone = storablePhone(body.phone);
+    if (!phone) throw new HttpError(400, 'invalid_input', 'phone: это не номер телефона (нужны цифры, например +7 912 345-67-89)', 'phone');
+    const known = await db.query<{ id: number }>('SELECT id FROM orders WHERE external_id = $1', [body.externalId]);
+    if (known.rows[0]) return reply.status(200).send({ id: known.rows[0].id });
+    const offer = await db.query<{ name: string; price_kop: number }>('SELECT name, price_kop FROM offers WHERE sku = $1 AND active', [body.offerSku]);
+    const o = offer.rows[0];
+    if (!o) throw new HttpError(400, 'unknown_offer', `offerSku: оффер «${body.offerSku}» не найден или выключен`, 'offerSku');
+    const line: OrderLine = {
+      offerSku: body.offerSku, name: o.name, quantity: body.quantity ?? 1,
+      unitPriceKop: body.priceKop ?? Number(o.price_kop), discountPct: 0, main: true,
+    };
+    const ins = await db.query<{ id: number }>(
+      `INSERT INTO orders (external_id, status, created_at, updated_at, offer_sku, customer_name, phone, phone_valid, phone_raw, address, lines)
+       VALUES ($1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (external_id) DO NOTHING RETURNING id`,
+      [body.externalId, createdAt.toISOString(), at.toISOString(), body.offerSku, body.customerName, phone.phone, phone.valid,
+        phone.valid ? null : body.phone, JSON.stringify(emptyAddress()), JSON.stringify([line])],
+    );
+    if (ins.rows[0]) {
+      await bus.publish({ kind: 'activity', userId: null });
+      return reply.status(201).send({ id: ins.rows[0].id });
+    }
+    const again = await db.query<{ id: number }>('SELECT id FROM orders WHERE external_id = $1', [body.externalId]);
+    return reply.status(200).send({ id: again.rows[0]?.id });
+  });
+};

@@ -1,0 +1,140 @@
+/**
+ * Orders in the database: row ↔ domain mapping, loading with calls, the global version counter
+ * and removals from an operator's held set. Every function takes the `Sql` of the caller's
+ * transaction.
+ */
+import type { Address, CallAttempt, DeliveryOption, Order, OrderLine, OrderStatus } from '../../shared/domain/schemas';
+import { emptyAddress } from '../../shared/domain/schemas';
+import type { Sql } from '../db/db';
+
+/** Columns of `orders` as read by the server. */
+export type OrderRow = {
+  id: number;
+  external_id: string | null;
+  status: OrderStatus;
+  created_at: Date;
+  updated_at: Date;
+  failed_attempts: number;
+  callback_at: Date | null;
+  last_attempt_at: Date | null;
+  assignee_id: number | null;
+  assignee_name?: string | null;
+  lease_until: Date | null;
+  taken_at: Date | null;
+  offer_sku: string;
+  customer_name: string;
+  phone: string;
+  phone_valid: boolean;
+  extra_phone: string | null;
+  gender: 'male' | 'female' | null;
+  address: Address | null;
+  lines: OrderLine[] | null;
+  delivery: DeliveryOption | null;
+  problem: string | null;
+  comment: string;
+  version: number;
+};
+
+type CallRow = { call_id: string; order_id: number; started_at: Date; answered_at: Date | null; ended_at: Date; outcome: CallAttempt['outcome'] };
+
+const iso = (d: Date | string): string => (d instanceof Date ? d : new Date(d)).toISOString();
+const isoOrNull = (d: Date | string | null): string | null => (d === null ? null : iso(d));
+
+/** Maps a call row to the shared CallAttempt. */
+export function callOfRow(r: CallRow): CallAttempt {
+  return { callId: r.call_id, orderId: r.order_id, startedAt: iso(r.started_at), answeredAt: isoOrNull(r.answered_at), endedAt: iso(r.ended_at), outcome: r.outcome };
+}
+
+/** Maps an order row (+ its calls) to the shared Order. */
+export function orderOfRow(r: OrderRow, calls: CallAttempt[]): Order {
+  return {
+    id: r.id,
+    externalId: r.external_id,
+    status: r.status,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+    failedAttempts: r.failed_attempts,
+    callbackAt: isoOrNull(r.callback_at),
+    lastAttemptAt: isoOrNull(r.last_attempt_at),
+    assigneeId: r.assignee_id,
+    assigneeName: r.assignee_name ?? null,
+    leaseUntil: isoOrNull(r.lease_until),
+    offerSku: r.offer_sku,
+    customer: { name: r.customer_name, phone: r.phone, extraPhone: r.extra_phone, gender: r.gender },
+    address: r.address ?? emptyAddress(),
+    lines: r.lines ?? [],
+    delivery: r.delivery,
+    problem: r.problem,
+    comment: r.comment,
+    calls,
+    version: r.version,
+  };
+}
+
+/** SELECT list of an order with its assignee's name (alias `o`, joined `u`). */
+export const ORDER_SELECT = `SELECT o.*, u.name AS assignee_name FROM orders o LEFT JOIN users u ON u.id = o.assignee_id`;
+
+/** Calls of several orders, grouped by order id, oldest first. */
+export async function callsOf(sql: Sql, orderIds: readonly number[]): Promise<Map<number, CallAttempt[]>> {
+  const out = new Map<number, CallAttempt[]>();
+  if (orderIds.length === 0) return out;
+  const { rows } = await sql.query<CallRow>(
+    'SELECT call_id, order_id, started_at, answered_at, ended_at, outcome FROM calls WHERE order_id = ANY($1::int[]) ORDER BY started_at, call_id',
+    [orderIds],
+  );
+  for (const r of rows) {
+    const list = out.get(r.order_id) ?? [];
+    list.push(callOfRow(r));
+    out.set(r.order_id, list);
+  }
+  return out;
+}
+
+/** Orders with their calls, in the order of `rows`. */
+export async function ordersOfRows(sql: Sql, rows: OrderRow[]): Promise<Order[]> {
+  const calls = await callsOf(sql, rows.map((r) => r.id));
+  return rows.map((r) => orderOfRow(r, calls.get(r.id) ?? []));
+}
+
+/** One order with its calls, or null. */
+export async function loadOrder(sql: Sql, id: number): Promise<Order | null> {
+  const { rows } = await sql.query<OrderRow>(`${ORDER_SELECT} WHERE o.id = $1`, [id]);
+  const row = rows[0];
+  return row ? (await ordersOfRows(sql, [row]))[0] ?? null : null;
+}
+
+/**
+ * Takes the next global version. The counter row stays locked until the transaction ends, so
+ * versions become visible in commit order (a pull snapshot always sees a prefix of versions).
+ */
+export async function nextVersion(sql: Sql): Promise<number> {
+  const { rows } = await sql.query<{ version: number }>('UPDATE change_counter SET version = version + 1 WHERE id = 1 RETURNING version');
+  const v = rows[0]?.version;
+  if (v === undefined) throw new Error('change_counter row missing');
+  return Number(v);
+}
+
+/** Records that an order left a user's held set (released, reassigned, expired, result saved). */
+export async function recordRemoval(sql: Sql, userId: number, orderId: number): Promise<void> {
+  await sql.query('INSERT INTO order_removals (user_id, order_id, version) VALUES ($1, $2, $3)', [userId, orderId, await nextVersion(sql)]);
+}
+
+/**
+ * Ends the expired leases of one user (or of everybody with `userId` null): the assignee stays,
+ * the lease is cleared and a removal is recorded with its own version. Returns the users touched.
+ */
+export async function expireLeases(sql: Sql, now: Date, userId: number | null): Promise<number[]> {
+  const { rows } = await sql.query<{ id: number; assignee_id: number }>(
+    `SELECT id, assignee_id FROM orders
+      WHERE lease_until IS NOT NULL AND lease_until <= $1 AND ($2::int IS NULL OR assignee_id = $2)
+      ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED`,
+    [now.toISOString(), userId],
+  );
+  const users = new Set<number>();
+  for (const r of rows) {
+    await sql.query('UPDATE orders SET lease_until = NULL WHERE id = $1', [r.id]);
+    await recordRemoval(sql, r.assignee_id, r.id);
+    users.add(r.assignee_id);
+  }
+  return [...users];
+}

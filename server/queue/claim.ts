@@ -1,0 +1,146 @@
+/**
+ * Taking orders (online only): Next order by priority, claim of one order, release. Each is one
+ * transaction that locks the order row (`FOR UPDATE [SKIP LOCKED]`), so two operators can never
+ * hold the same order; each change takes a new global version and records a removal for the
+ * previous holder's held set.
+ */
+import { z } from 'zod';
+import type { Order, QueueTab } from '../../shared/domain/schemas';
+import { QueueTab as QueueTabSchema } from '../../shared/domain/schemas';
+import { DEFAULT_NEXT_PRIORITY, canTakeFromTab, isCallableTab, queueTabOf } from '../../shared/domain/tabs';
+import type { AppDeps } from '../app-deps';
+import type { AuthedUser } from '../auth/session';
+import type { Sql } from '../db/db';
+import { HttpError } from '../http/errors';
+import { assertCanSee, isHolder, operatorOfferSkus } from '../orders/access';
+import { type OrderRow, loadOrder, nextVersion, recordRemoval } from '../orders/order-repo';
+import { TAB_EXPR, TAB_PARAM_COUNT, dueAtExpr, dueExpr, tabParams } from './tab-sql';
+
+type Priority = readonly { tab: QueueTab; dueOnly: boolean }[];
+const PrioritySetting = z.array(z.object({ tab: QueueTabSchema, dueOnly: z.boolean() })).min(1).max(7);
+
+/** Next-order priority: center setting `nextPriority` when valid, else DEFAULT_NEXT_PRIORITY; never a not-called tab. */
+export async function nextPriority(sql: Sql): Promise<Priority> {
+  const { rows } = await sql.query<{ value: unknown }>("SELECT value FROM center_settings WHERE key = 'nextPriority'");
+  const parsed = rows[0] ? PrioritySetting.safeParse(rows[0].value) : null;
+  const list = parsed?.success ? parsed.data : DEFAULT_NEXT_PRIORITY;
+  return list.filter((p) => isCallableTab(p.tab));
+}
+
+/** Result of a take: the order and the users whose held sets changed (to poke). */
+export type TakeResult = { order: Order; poke: number[] };
+
+async function take(sql: Sql, row: Pick<OrderRow, 'id' | 'assignee_id' | 'lease_until'>, user: AuthedUser, now: Date, leaseMinutes: number, renew: boolean): Promise<TakeResult> {
+  const poke = [user.id];
+  if (row.assignee_id !== null && row.assignee_id !== user.id && row.lease_until !== null) {
+    await recordRemoval(sql, row.assignee_id, row.id);
+    poke.push(row.assignee_id);
+  }
+  const leaseUntil = new Date(now.getTime() + leaseMinutes * 60_000).toISOString();
+  await sql.query(
+    `UPDATE orders SET assignee_id = $2, lease_until = $3, taken_at = CASE WHEN $5 THEN taken_at ELSE $4::timestamptz END,
+            updated_at = $4, version = $6 WHERE id = $1`,
+    [row.id, user.id, leaseUntil, now.toISOString(), renew, await nextVersion(sql)],
+  );
+  const order = await loadOrder(sql, row.id);
+  if (!order) throw new Error(`order ${row.id} vanished inside its transaction`);
+  return { order, poke };
+}
+
+/**
+ * Claims the next order for an operator: the first priority entry with a takeable order among
+ * the operator's offers, in the tab's taking order; orders under another unexpired lease are
+ * skipped, and in Новый only unassigned orders (or the operator's own) are taken. Null when
+ * nothing is due.
+ */
+export async function claimNext(deps: AppDeps, user: AuthedUser): Promise<TakeResult | null> {
+  const now = deps.now();
+  return deps.db.tx(async (sql) => {
+    const skus = await operatorOfferSkus(sql, user.id);
+    const priority = await nextPriority(sql);
+    if (skus.length === 0 || priority.length === 0) return null;
+    const prio = `(CASE ${TAB_EXPR} ${priority.map((p, i) => `WHEN '${p.tab}' THEN ${i}`).join(' ')} END)`;
+    const dueOnly = priority.filter((p) => p.dueOnly).map((p) => `'${p.tab}'`);
+    const dueAt = dueAtExpr(TAB_EXPR);
+    const p = TAB_PARAM_COUNT;
+    const { rows } = await sql.query<OrderRow>(
+      `SELECT o.* FROM orders o
+        WHERE o.status IN ('new','callback','no_answer')
+          AND ${prio} IS NOT NULL
+          ${dueOnly.length ? `AND (${TAB_EXPR} NOT IN (${dueOnly.join(',')}) OR ${dueExpr(TAB_EXPR, dueAt)})` : ''}
+          AND o.offer_sku = ANY($${p + 1}::text[])
+          AND (o.lease_until IS NULL OR o.lease_until <= $4::timestamptz)
+          AND (o.status <> 'new' OR o.assignee_id IS NULL OR o.assignee_id = $${p + 2})
+        ORDER BY ${prio}, ${dueAt}, o.created_at, o.id
+        LIMIT 1
+        FOR UPDATE OF o SKIP LOCKED`,
+      [...tabParams(now, deps.config.timeZone), skus, user.id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const tab = queueTabOf({ status: row.status, createdAt: row.created_at.toISOString(), failedAttempts: row.failed_attempts }, now, deps.config.timeZone);
+    const ok = tab ? canTakeFromTab({ assigneeId: row.assignee_id, offerSku: row.offer_sku }, tab, { id: user.id, offerSkus: skus }) : null;
+    if (!ok?.ok) throw new Error(`queue/next selected order ${row.id} that the shared rules refuse (${tab})`);
+    return take(sql, row, user, now, deps.config.leaseMinutes, false);
+  });
+}
+
+/**
+ * Claims one order chosen from a tab list, or renews the caller's own lease. 404 unknown order;
+ * 409 `final` for a closed order, `held` (with the holder) under another unexpired lease,
+ * `assigned` for a Новый order of another operator; 422 `not_called` / `unknown_offer`.
+ */
+export async function claimOrder(deps: AppDeps, user: AuthedUser, orderId: number): Promise<TakeResult> {
+  const now = deps.now();
+  return deps.db.tx(async (sql) => {
+    const { rows } = await sql.query<OrderRow & { holder_name: string | null }>(
+      'SELECT o.*, (SELECT name FROM users WHERE id = o.assignee_id) AS holder_name FROM orders o WHERE o.id = $1 FOR UPDATE',
+      [orderId],
+    );
+    const row = rows[0];
+    if (!row) throw new HttpError(404, 'not_found', `Заказ ${orderId} не найден`, 'id');
+    if (isHolder(row, user.id, now)) return take(sql, row, user, now, deps.config.leaseMinutes, true);
+    if (row.assignee_id !== null && row.lease_until !== null && row.lease_until.getTime() > now.getTime()) {
+      throw new HttpError(409, 'held', `Заказ уже в работе у оператора ${row.holder_name ?? row.assignee_id}`, undefined, {
+        holder: { id: row.assignee_id, name: row.holder_name ?? '' },
+      });
+    }
+    const tab = queueTabOf({ status: row.status, createdAt: row.created_at.toISOString(), failedAttempts: row.failed_attempts }, now, deps.config.timeZone);
+    if (tab === null) throw new HttpError(409, 'final', 'Заказ закрыт (В буфер, Отказ или Невалид): брать его не нужно');
+    const skus = await operatorOfferSkus(sql, user.id);
+    const verdict = canTakeFromTab({ assigneeId: row.assignee_id, offerSku: row.offer_sku }, tab, { id: user.id, offerSkus: skus });
+    if (!verdict.ok) {
+      const status = verdict.code === 'assigned' ? 409 : 422;
+      const code = verdict.code === 'notCalled' ? 'not_called' : verdict.code === 'unknownOffer' ? 'unknown_offer' : 'assigned';
+      throw new HttpError(status, code, verdict.message);
+    }
+    return take(sql, row, user, now, deps.config.leaseMinutes, false);
+  });
+}
+
+/**
+ * Ends the lease of an order: by its holder, the lead of the holder's team, or an admin. A Новый
+ * order released untouched loses its assignee (back to the common pool); otherwise the assignee
+ * stays as «Ответственный». Returns the users to poke.
+ */
+export async function releaseOrder(deps: AppDeps, user: AuthedUser, orderId: number): Promise<number[]> {
+  const now = deps.now();
+  return deps.db.tx(async (sql) => {
+    const { rows } = await sql.query<OrderRow>('SELECT * FROM orders WHERE id = $1 FOR UPDATE', [orderId]);
+    const row = rows[0];
+    if (!row) throw new HttpError(404, 'not_found', `Заказ ${orderId} не найден`, 'id');
+    if (user.role === 'operator') {
+      if (row.assignee_id !== user.id) throw new HttpError(403, 'not_holder', 'Отпустить можно только свой заказ');
+    } else {
+      await assertCanSee(sql, user, row, now);
+    }
+    if (row.lease_until === null || row.assignee_id === null) return [];
+    await sql.query(
+      `UPDATE orders SET lease_until = NULL, assignee_id = CASE WHEN status = 'new' THEN NULL ELSE assignee_id END,
+              updated_at = $2, version = $3 WHERE id = $1`,
+      [orderId, now.toISOString(), await nextVersion(sql)],
+    );
+    await recordRemoval(sql, row.assignee_id, orderId);
+    return [row.assignee_id];
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * The named intents of the outbox, applied inside the push transaction. A business refusal is
+ * returned (not thrown) so the caller records it and still advances lastMutationId.
+ */
+import type { Mutation } from '../../shared/api/http';
+import type { CallAttempt, Offer, Reason, SaveResultArgs } from '../../shared/domain/schemas';
+import { ResultRejectedError, applyResult, type WorkingHours } from '../../shared/domain/results';
+import { orderTotals } from '../../shared/domain/money';
+import { parsePhone } from '../../shared/domain/phone';
+import type { Sql } from '../db/db';
+import type { AuthedUser } from '../auth/session';
+import { isHolder } from '../orders/access';
+import { type OrderRow, callsOf, nextVersion, recordRemoval } from '../orders/order-repo';
+
+/** Outcome of one mutation; `poke` lists users whose held orders changed. */
+export type Applied =
+  | { ok: true; poke: number[] }
+  | { ok: false; code: string; message: string; orderId: number | null };
+
+type Ctx = { sql: Sql; user: AuthedUser; now: Date; timeZone: string };
+
+const reject = (code: string, message: string, orderId: number | null): Applied => ({ ok: false, code, message, orderId });
+
+async function lockOrder(sql: Sql, id: number): Promise<OrderRow | null> {
+  const { rows } = await sql.query<OrderRow>('SELECT * FROM orders WHERE id = $1 FOR UPDATE', [id]);
+  return rows[0] ?? null;
+}
+
+/**
+ * logCall.v1 — records a call attempt (idempotent by callId) and the order's last attempt.
+ * Accepted from the order's assignee («Ответственный»), even after the lease ended: the call
+ * happened and is history; anyone else → `not_held`.
+ */
+async function logCall(ctx: Ctx, args: CallAttempt): Promise<Applied> {
+  const row = await lockOrder(ctx.sql, args.orderId);
+  if (!row) return reject('not_found', `Заказ ${args.orderId} не найден`, args.orderId);
+  if (row.assignee_id !== ctx.user.id) return reject('not_held', 'Звонок не записан: заказ передан другому оператору', args.orderId);
+  const started = Date.parse(args.startedAt);
+  const ended = Date.parse(args.endedAt);
+  const answered = args.answeredAt === null ? null : Date.parse(args.answeredAt);
+  if (ended < started || (answered !== null && (answered < started || answered > ended))) {
+    return reject('invalid_call', 'Звонок не записан: время начала, ответа и окончания не по порядку', args.orderId);
+  }
+  const ins = await ctx.sql.query(
+    `INSERT INTO calls (call_id, order_id, user_id, started_at, answered_at, ended_at, outcome, duration_sec)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (call_id) DO NOTHING`,
+    [args.callId, args.orderId, ctx.user.id, args.startedAt, args.answeredAt, args.endedAt, args.outcome,
+      answered === null ? 0 : Math.round((ended - answered) / 1000)],
+  );
+  if (ins.rowCount === 0) return { ok: true, poke: [] };
+  await ctx.sql.query(
+    `UPDATE orders SET last_attempt_at = GREATEST(COALESCE(last_attempt_at, $2::timestamptz), $2::timestamptz),
+            updated_at = $3, version = $4 WHERE id = $1`,
+    [args.orderId, args.endedAt, ctx.now.toISOString(), await nextVersion(ctx.sql)],
+  );
+  return { ok: true, poke: [ctx.user.id] };
+}
+
+async function directories(sql: Sql): Promise<{ reasons: Reason[]; offers: Offer[]; workingHours: WorkingHours | null }> {
+  const reasons = await sql.query<{ code: string; grp: Reason['group']; label: string; active: boolean }>('SELECT code, grp, label, active FROM reasons');
+  const offers = await sql.query<{ sku: string; name: string; price_kop: number; promo: Offer['promo']; active: boolean }>('SELECT * FROM offers');
+  const wh = await sql.query<{ value: WorkingHours }>("SELECT value FROM center_settings WHERE key = 'workingHours'");
+  const hours = wh.rows[0]?.value;
+  return {
+    reasons: reasons.rows.map((r) => ({ code: r.code, group: r.grp, label: r.label, active: r.active })),
+    offers: offers.rows.map((o) => ({ sku: o.sku, name: o.name, priceKop: Number(o.price_kop), promo: o.promo, active: o.active })),
+    workingHours: hours && typeof hours.start === 'string' && typeof hours.end === 'string' ? hours : null,
+  };
+}
+
+/**
+ * saveResult.v1 — validated by the shared rules (call facts from the logged calls since the
+ * order was taken); applies the transition, the customer, address, lines and delivery; stores
+ * the result with its totals. Every saved result ends the lease: the order returns to its tab
+ * (or is closed), the assignee stays «Ответственный», and the operator's held set loses it.
+ */
+async function saveResult(ctx: Ctx, args: SaveResultArgs): Promise<Applied> {
+  const row = await lockOrder(ctx.sql, args.orderId);
+  if (!row) return reject('not_found', `Заказ ${args.orderId} не найден`, args.orderId);
+  if (!isHolder(row, ctx.user.id, ctx.now)) {
+    return reject('not_held', 'Результат не сохранён: заказ больше не у вас в работе (отпущен, истёк или передан)', args.orderId);
+  }
+  const calls = (await callsOf(ctx.sql, [row.id])).get(row.id) ?? [];
+  const dirs = await directories(ctx.sql);
+  let t;
+  try {
+    t = applyResult(
+      { status: row.status, failedAttempts: row.failed_attempts, callbackAt: row.callback_at ? row.callback_at.toISOString() : null },
+      args,
+      { calls, now: ctx.now, timeZone: ctx.timeZone, failedAttempts: row.failed_attempts, reasons: dirs.reasons, offers: dirs.offers,
+        workingHours: dirs.workingHours, takenAt: row.taken_at ? row.taken_at.toISOString() : null },
+    );
+  } catch (e) {
+    if (!(e instanceof ResultRejectedError)) throw e;
+    const final = e.violations.some((x) => x.code === 'finalStatus');
+    return reject(final ? 'final' : 'rule_broken', e.violations.map((x) => `${x.field}: ${x.message}`).join(' '), args.orderId);
+  }
+  const totals = orderTotals(args.lines, args.delivery);
+  await ctx.sql.query(
+    `UPDATE orders SET status = $2, failed_attempts = $3, callback_at = $4, problem = $5, comment = $6,
+            customer_name = $7, phone = $8, phone_valid = $9, extra_phone = $10, gender = $11, address = $12, lines = $13, delivery = $14,
+            lease_until = NULL, updated_at = $15, version = $16
+      WHERE id = $1`,
+    [row.id, t.status, t.failedAttempts, t.callbackAt, t.problem, t.comment,
+      args.customer.name, args.customer.phone, parsePhone(args.customer.phone).ok, args.customer.extraPhone, args.customer.gender,
+      JSON.stringify(args.address), JSON.stringify(args.lines), args.delivery ? JSON.stringify(args.delivery) : null,
+      ctx.now.toISOString(), await nextVersion(ctx.sql)],
+  );
+  await ctx.sql.query(
+    `INSERT INTO order_results (order_id, user_id, result, variant, status, problem, comment, callback_at, subtotal_kop, delivery_kop, total_kop, extra_items, at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+    [row.id, ctx.user.id, args.result, args.variant, t.status, t.problem, t.comment, t.callbackAt,
+      totals.totalKop - totals.deliveryKop, totals.deliveryKop, totals.totalKop, args.lines.filter((l) => !l.main).length, ctx.now.toISOString()],
+  );
+  await recordRemoval(ctx.sql, ctx.user.id, row.id);
+  return { ok: true, poke: [ctx.user.id] };
+}
+
+/** Applies one mutation by name. */
+export function applyMutation(ctx: Ctx, m: Mutation): Promise<Applied> {
+  switch (m.name) {
+    case 'logCall.v1': return logCall(ctx, m.args);
+    case 'saveResult.v1': return saveResult(ctx, m.args);
+  }
+}

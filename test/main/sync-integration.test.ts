@@ -1,0 +1,152 @@
+/**
+ * The sync engine against a REAL server process (PGlite): kill -9 of the main-services process
+ * during a stream of saves, a stopped server, duplicate pushes, a draft typed just before kill -9.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import {
+  buildHost, clientIdOf, drain, noAnswerCall, noAnswerSave, ok, rawClient, removeBundle, startHost, startServer,
+  type HostProc, type ServerProc,
+} from './harness';
+import { rmTmp, tmpDir } from './fixtures';
+
+jest.setTimeout(600_000);
+
+describe('sync with a real server process', () => {
+  let dir: string;
+  let bundle: string;
+  let server: ServerProc;
+  const hosts: HostProc[] = [];
+  const host = async (name: string) => {
+    const h = await startHost(bundle, path.join(dir, name), server.url);
+    hosts.push(h);
+    return h;
+  };
+
+  beforeAll(async () => {
+    dir = tmpDir('prozvon-sync-');
+    [bundle, server] = await Promise.all([buildHost(), startServer(path.join(dir, 'server'))]);
+  });
+  afterAll(async () => {
+    for (const h of hosts) await h.kill9();
+    await server?.stop();
+    removeBundle(bundle);
+    rmTmp(dir);
+  });
+
+  test('kill -9 during a stream of saves, restart: every acknowledged save reaches the server exactly once', async () => {
+    let h = await host('kill');
+    await ok(h.api['auth.login']({ serverUrl: server.url, login: 'operator1', password: 'operator' }));
+    const saved: { orderId: number; failedBefore: number; callId: string }[] = [];
+    const inFlight: Promise<unknown>[] = [];
+    const KILL_AT = 6;
+    for (let i = 0; i < 10; i++) {
+      const view = await ok(h.api['queue.next']({}));
+      if (!view) break;
+      const callId = `kill-${view.order.id}-${randomUUID()}`;
+      await ok(h.api['call.log'](noAnswerCall(view.order.id, callId)));
+      const save = h.api['order.saveResult'](noAnswerSave(view.order)).then((r) => {
+        if (r.ok) saved.push({ orderId: view.order.id, failedBefore: view.order.failedAttempts, callId });
+      });
+      inFlight.push(save);
+      if (i === KILL_AT) {
+        await h.kill9();
+        break;
+      }
+      await save;
+    }
+    await Promise.all(inFlight);
+    expect(saved.length).toBeGreaterThanOrEqual(KILL_AT);
+
+    h = await host('kill');
+    const session = await ok(h.api['auth.session']({}));
+    expect(session?.user.login).toBe('operator1');
+    await drain(h.api);
+
+    const admin = await rawClient(server.url, 'admin', 'admin');
+    for (const s of saved) {
+      const order = await admin.order(s.orderId);
+      expect(order.status).toBe('no_answer');
+      expect(order.failedAttempts).toBe(s.failedBefore + 1);
+      expect(order.calls.filter((c) => c.callId === s.callId)).toHaveLength(1);
+    }
+    const op = await rawClient(server.url, 'operator1', 'operator');
+    const pulls = await op.pull(clientIdOf(path.join(dir, 'kill'), 'operator1'));
+    expect(pulls.flatMap((p) => p.rejections)).toEqual([]);
+    expect((await ok(h.api['sync.status']({}))).pending).toBe(0);
+  });
+
+  test('a duplicate push is harmless: answered `duplicate`, applied once', async () => {
+    const h = await host('dup');
+    await ok(h.api['auth.login']({ serverUrl: server.url, login: 'operator2', password: 'operator' }));
+    const view = (await ok(h.api['queue.next']({})))!;
+    const callId = `dup-${randomUUID()}`;
+    const call = noAnswerCall(view.order.id, callId);
+    const save = noAnswerSave(view.order);
+    const m1 = await ok(h.api['call.log'](call));
+    const m2 = await ok(h.api['order.saveResult'](save));
+    await drain(h.api);
+    const op = await rawClient(server.url, 'operator2', 'operator');
+    const clientId = clientIdOf(path.join(dir, 'dup'), 'operator2');
+    const again = await op.push(clientId, [
+      { id: m1.mutationId, name: 'logCall.v1', args: call },
+      { id: m2.mutationId, name: 'saveResult.v1', args: save },
+    ]);
+    expect(again).toEqual({ status: 200, body: { results: [{ id: m1.mutationId, status: 'duplicate' }, { id: m2.mutationId, status: 'duplicate' }], lastMutationId: m2.mutationId } });
+    const admin = await rawClient(server.url, 'admin', 'admin');
+    const order = await admin.order(view.order.id);
+    expect(order.failedAttempts).toBe(view.order.failedAttempts + 1);
+    expect(order.calls.filter((c) => c.callId === callId)).toHaveLength(1);
+    await ok(h.api['sync.now']({}));
+    expect((await ok(h.api['sync.status']({}))).pending).toBe(0);
+  });
+
+  test('a draft typed 300 ms before kill -9 is there after restart', async () => {
+    let h = await host('draft');
+    await ok(h.api['auth.login']({ serverUrl: server.url, login: 'operator3', password: 'operator' }));
+    const view = (await ok(h.api['queue.next']({})))!;
+    const o = view.order;
+    await ok(h.api['draft.save']({
+      orderId: o.id, customer: { ...o.customer, name: 'Петрова Мария Ивановна' }, address: { ...o.address, apartment: '17' }, lines: o.lines,
+      delivery: null, deliveryOptions: [], comment: 'Клиентка просит доставку после 18:00', result: 'confirm', problem: null, callbackAt: null,
+      updatedAt: new Date().toISOString(),
+    }));
+    await new Promise((r) => setTimeout(r, 300));
+    await h.kill9();
+    h = await host('draft');
+    expect((await ok(h.api['auth.session']({})))?.user.login).toBe('operator3');
+    const restored = await ok(h.api['order.get']({ orderId: o.id }));
+    expect(restored.draft).toMatchObject({ comment: 'Клиентка просит доставку после 18:00', result: 'confirm', customer: { name: 'Петрова Мария Ивановна' }, address: { apartment: '17' } });
+    const held = await ok(h.api['order.held']({}));
+    expect(held.map((v) => v.order.id)).toContain(o.id);
+  });
+
+  test('server stopped for a while: saves queue up offline, taking orders says so plainly, the outbox drains after restart', async () => {
+    const h = await host('offline');
+    await ok(h.api['auth.login']({ serverUrl: server.url, login: 'operator4', password: 'operator' }));
+    const view = (await ok(h.api['queue.next']({})))!;
+    const port = server.port;
+    await server.stop();
+
+    const callId = `off-${randomUUID()}`;
+    await ok(h.api['call.log'](noAnswerCall(view.order.id, callId)));
+    const saved = await ok(h.api['order.saveResult'](noAnswerSave(view.order, 'Абонент не ответил')));
+    expect(saved.queued).toBe(true);
+    const local = await ok(h.api['order.get']({ orderId: view.order.id }));
+    expect(local.order.status).toBe('no_answer');
+    expect(local.pending.map((p) => p.name)).toEqual(['logCall.v1', 'saveResult.v1']);
+    const next = await h.api['queue.next']({});
+    expect(next).toMatchObject({ ok: false, error: { code: 'offline', message: expect.stringContaining('только онлайн') } });
+    const status = await ok(h.api['sync.now']({}));
+    expect(status).toMatchObject({ online: false, pending: 2 });
+    expect((await ok(h.api['queue.counts']({}))).cached).toBe(true);
+
+    server = await startServer(server.dataDir, port);
+    await drain(h.api);
+    const admin = await rawClient(server.url, 'admin', 'admin');
+    const order = await admin.order(view.order.id);
+    expect(order.status).toBe('no_answer');
+    expect(order.failedAttempts).toBe(view.order.failedAttempts + 1);
+    expect(order.calls.filter((c) => c.callId === callId)).toHaveLength(1);
+  });
+});
