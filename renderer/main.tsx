@@ -1,4 +1,5 @@
 /** Renderer entry: i18n, styles, the Api (window.api or the browser-mode socket) and the app. */
+import './app/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';

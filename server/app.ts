@@ -7,7 +7,8 @@ import { routeModules } from './routes';
 
 /** Builds the Fastify app with every route module under /api/v1 and uniform JSON errors. */
 export async function buildApp(deps: AppDeps, opts: FastifyServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: 1_048_576, ...opts });
+  // Long path parameters reach the routes' zod checks (a 400 naming the field) instead of the router's bare 414.
+  const app = Fastify({ bodyLimit: 1_048_576, routerOptions: { maxParamLength: 16_384 }, ...opts });
   await app.register(websocket, { options: { maxPayload: 65_536 } });
 
   app.setErrorHandler((err, req, reply) => {

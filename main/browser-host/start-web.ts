@@ -3,7 +3,8 @@
  * (unless PROZVON_SERVER_URL points at a running one), the main services in this Node process,
  * and the socket host serving the built renderer on 127.0.0.1. Prints
  * `Prozvon: http://127.0.0.1:PORT/?t=TOKEN`.
- * Env: PROZVON_SERVER_URL, PROZVON_WEB_PORT, PROZVON_DATA_DIR, PROZVON_SERVER_PORT, PROZVON_DEV_ORIGIN.
+ * Env: PROZVON_SERVER_URL, PROZVON_WEB_PORT, PROZVON_DATA_DIR, PROZVON_SERVER_PORT, PROZVON_DEV_ORIGIN,
+ * PROZVON_PULL_INTERVAL_MS (timer pull; default 30 s).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
 
   let host: SocketHost | null = null;
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => host?.broadcast(event, payload);
-  const services = new MainServices({ dataDir: path.join(dataDir, 'client'), tokenStore, emit });
+  const services = new MainServices({ dataDir: path.join(dataDir, 'client'), tokenStore, emit, pullIntervalMs: Number(process.env.PROZVON_PULL_INTERVAL_MS) || undefined });
   services.setLastServer(serverUrl);
   services.restore();
   const rendererDir = path.join(root, 'dist', 'renderer');
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
     child?.kill('SIGTERM');
     process.exit(0);
   };
+  process.on('unhandledRejection', (e) => process.stderr.write(`[host] unhandled: ${e instanceof Error ? e.stack : String(e)}\n`));
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   process.once('exit', () => child?.kill('SIGTERM'));

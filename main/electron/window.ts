@@ -52,6 +52,7 @@ export function createWindow(t: WindowTarget, preload: string): BrowserWindow {
       preload, contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false,
       webSecurity: true, allowRunningInsecureContent: false, experimentalFeatures: false,
       webviewTag: false, navigateOnDragDrop: false, spellcheck: true, backgroundThrottling: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.webContents.on('will-navigate', (e, url) => { if (!isAppUrl(url, t)) e.preventDefault(); });

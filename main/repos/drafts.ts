@@ -1,25 +1,26 @@
 /** Drafts: the order form exactly as typed, saved on every (debounced) change, restored after a restart. */
 import type { Database } from 'better-sqlite3';
+import { stmt } from './stmt';
 import type { Draft } from '../../shared/ipc/contract';
 
 /** Persists a draft (replacing the previous one of the order). */
 export function saveDraft(db: Database, draft: Draft): void {
-  db.prepare(`INSERT INTO drafts (order_id, json, updated_at) VALUES (?, ?, ?)
+  stmt(db, `INSERT INTO drafts (order_id, json, updated_at) VALUES (?, ?, ?)
     ON CONFLICT(order_id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`).run(draft.orderId, JSON.stringify(draft), draft.updatedAt);
 }
 
 /** The draft of an order, or null. */
 export function getDraft(db: Database, orderId: number): Draft | null {
-  const json = db.prepare('SELECT json FROM drafts WHERE order_id = ?').pluck().get(orderId) as string | undefined;
+  const json = stmt(db, 'SELECT json FROM drafts WHERE order_id = ?').pluck().get(orderId) as string | undefined;
   return json ? (JSON.parse(json) as Draft) : null;
 }
 
 /** Deletes the draft of an order. */
 export function deleteDraft(db: Database, orderId: number): void {
-  db.prepare('DELETE FROM drafts WHERE order_id = ?').run(orderId);
+  stmt(db, 'DELETE FROM drafts WHERE order_id = ?').run(orderId);
 }
 
 /** Deletes the draft unless it was changed after `instant` (ISO). */
 export function deleteDraftIfNotNewer(db: Database, orderId: number, instant: string): void {
-  db.prepare('DELETE FROM drafts WHERE order_id = ? AND updated_at <= ?').run(orderId, instant);
+  stmt(db, 'DELETE FROM drafts WHERE order_id = ? AND updated_at <= ?').run(orderId, instant);
 }

@@ -1,12 +1,13 @@
 /** Cached server copies of the orders this operator holds (plus non-held ones kept for a rejection). */
 import type { Database } from 'better-sqlite3';
+import { stmt } from './stmt';
 import { Order } from '../../shared/domain/schemas';
 
 type Row = { json: string; held: number };
 
 /** Inserts or replaces the server copy of an order. */
 export function upsertOrder(db: Database, order: Order, held = true): void {
-  db.prepare(`INSERT INTO orders (id, status, created_at, updated_at, callback_at, customer_name, phone, offer_sku, version, held, json)
+  stmt(db, `INSERT INTO orders (id, status, created_at, updated_at, callback_at, customer_name, phone, offer_sku, version, held, json)
     VALUES (@id, @status, @createdAt, @updatedAt, @callbackAt, @name, @phone, @offerSku, @version, @held, @json)
     ON CONFLICT(id) DO UPDATE SET status=excluded.status, created_at=excluded.created_at, updated_at=excluded.updated_at,
       callback_at=excluded.callback_at, customer_name=excluded.customer_name, phone=excluded.phone,
@@ -19,38 +20,38 @@ export function upsertOrder(db: Database, order: Order, held = true): void {
 
 /** The cached server copy of an order, or null. */
 export function getOrder(db: Database, id: number): { order: Order; held: boolean } | null {
-  const row = db.prepare('SELECT json, held FROM orders WHERE id = ?').get(id) as Row | undefined;
+  const row = stmt(db, 'SELECT json, held FROM orders WHERE id = ?').get(id) as Row | undefined;
   return row ? { order: JSON.parse(row.json) as Order, held: row.held === 1 } : null;
 }
 
 /** Ids of held orders, oldest first. */
 export function heldOrderIds(db: Database): number[] {
-  return (db.prepare('SELECT id FROM orders WHERE held = 1 ORDER BY created_at, id').pluck().all() as number[]);
+  return (stmt(db, 'SELECT id FROM orders WHERE held = 1 ORDER BY created_at, id').pluck().all() as number[]);
 }
 
 /** Ids of cached orders that are no longer held but carry a rejection the operator must see. */
 export function rejectedUnheldIds(db: Database): number[] {
-  return db.prepare(`SELECT o.id FROM orders o WHERE o.held = 0 AND EXISTS (SELECT 1 FROM rejections r WHERE r.order_id = o.id AND r.dismissed = 0) ORDER BY o.created_at, o.id`).pluck().all() as number[];
+  return stmt(db, `SELECT o.id FROM orders o WHERE o.held = 0 AND EXISTS (SELECT 1 FROM rejections r WHERE r.order_id = o.id AND r.dismissed = 0) ORDER BY o.created_at, o.id`).pluck().all() as number[];
 }
 
 /** Marks an order as no longer held (kept for its rejection) or deletes it. */
 export function unholdOrder(db: Database, id: number, keep: boolean): void {
-  if (keep) db.prepare('UPDATE orders SET held = 0 WHERE id = ?').run(id);
-  else db.prepare('DELETE FROM orders WHERE id = ?').run(id);
+  if (keep) stmt(db, 'UPDATE orders SET held = 0 WHERE id = ?').run(id);
+  else stmt(db, 'DELETE FROM orders WHERE id = ?').run(id);
 }
 
 /** Orders whose lease needs renewing: held ones ending before `before`, and un-held ones with pending edits. */
 export function ordersToRenew(db: Database, before: string): number[] {
-  return db.prepare(`SELECT id FROM orders o WHERE (o.held = 1 AND (json_extract(o.json, '$.leaseUntil') IS NULL OR json_extract(o.json, '$.leaseUntil') < ?))
+  return stmt(db, `SELECT id FROM orders o WHERE (o.held = 1 AND (json_extract(o.json, '$.leaseUntil') IS NULL OR json_extract(o.json, '$.leaseUntil') < ?))
     OR (o.held = 0 AND EXISTS (SELECT 1 FROM outbox x WHERE x.order_id = o.id)) ORDER BY o.id`).pluck().all(before) as number[];
 }
 
 /** Deletes an order from the cache. */
 export function deleteOrder(db: Database, id: number): void {
-  db.prepare('DELETE FROM orders WHERE id = ?').run(id);
+  stmt(db, 'DELETE FROM orders WHERE id = ?').run(id);
 }
 
 /** All cached server copies (held only), for comparisons and tests. */
 export function allHeldOrders(db: Database): Order[] {
-  return (db.prepare('SELECT json FROM orders WHERE held = 1 ORDER BY id').pluck().all() as string[]).map((j) => JSON.parse(j) as Order);
+  return (stmt(db, 'SELECT json FROM orders WHERE held = 1 ORDER BY id').pluck().all() as string[]).map((j) => JSON.parse(j) as Order);
 }

@@ -1,5 +1,6 @@
 /** The outbox: named, versioned mutations waiting for the server's acknowledgement, in id order. */
 import type { Database } from 'better-sqlite3';
+import { stmt } from './stmt';
 import type { Mutation, MutationName } from '../../shared/api/http';
 import type { CallAttempt, Order } from '../../shared/domain/schemas';
 import { allocateMutationId } from './sync-state';
@@ -16,32 +17,32 @@ const toRow = (r: Row): OutboxRow => ({
 /** Appends a mutation with the next id; call inside the save's transaction. Returns the id. */
 export function enqueueMutation(db: Database, name: MutationName, args: Mutation['args'], orderId: number | null, overlay: Overlay | null, now: string): number {
   const id = allocateMutationId(db);
-  db.prepare('INSERT INTO outbox (id, name, order_id, args, overlay, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+  stmt(db, 'INSERT INTO outbox (id, name, order_id, args, overlay, created_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(id, name, orderId, JSON.stringify(args), overlay ? JSON.stringify(overlay) : null, now);
   return id;
 }
 
 /** Rows with id > afterId, oldest first. */
 export function outboxAfter(db: Database, afterId: number, limit: number): OutboxRow[] {
-  return (db.prepare('SELECT * FROM outbox WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as Row[]).map(toRow);
+  return (stmt(db, 'SELECT * FROM outbox WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as Row[]).map(toRow);
 }
 
 /** Pending rows of one order, oldest first. */
 export function outboxForOrder(db: Database, orderId: number): OutboxRow[] {
-  return (db.prepare('SELECT * FROM outbox WHERE order_id = ? ORDER BY id').all(orderId) as Row[]).map(toRow);
+  return (stmt(db, 'SELECT * FROM outbox WHERE order_id = ? ORDER BY id').all(orderId) as Row[]).map(toRow);
 }
 
 /** Rows with id ≤ upTo (acknowledged by the server), oldest first. */
 export function outboxUpTo(db: Database, upTo: number): OutboxRow[] {
-  return (db.prepare('SELECT * FROM outbox WHERE id <= ? ORDER BY id').all(upTo) as Row[]).map(toRow);
+  return (stmt(db, 'SELECT * FROM outbox WHERE id <= ? ORDER BY id').all(upTo) as Row[]).map(toRow);
 }
 
 /** Deletes the acknowledged rows (id ≤ upTo). */
 export function deleteOutboxUpTo(db: Database, upTo: number): number {
-  return db.prepare('DELETE FROM outbox WHERE id <= ?').run(upTo).changes;
+  return stmt(db, 'DELETE FROM outbox WHERE id <= ?').run(upTo).changes;
 }
 
 /** Number of rows still in the outbox. */
 export function outboxCount(db: Database): number {
-  return db.prepare('SELECT COUNT(*) FROM outbox').pluck().get() as number;
+  return stmt(db, 'SELECT COUNT(*) FROM outbox').pluck().get() as number;
 }

@@ -68,7 +68,12 @@ export class SyncEngine {
   }
 
   getStatus(): SyncStatus {
-    return { ...this.status, pending: outboxCount(this.o.db) };
+    return { ...this.status, pending: this.pendingCount() };
+  }
+
+  /** Rows in the outbox (the last known count once the database is closed). */
+  private pendingCount(): number {
+    return this.o.db.open ? outboxCount(this.o.db) : this.status.pending;
   }
 
   /** Marks the engine offline/online from outside (e.g. the live channel dropped or came back). */
@@ -198,7 +203,7 @@ export class SyncEngine {
   }
 
   private update(patch: Partial<SyncStatus>): void {
-    this.status = { ...this.status, ...patch, pending: outboxCount(this.o.db) };
+    this.status = { ...this.status, ...patch, pending: this.pendingCount() };
     this.o.onStatus(this.status);
   }
 }

@@ -29,8 +29,8 @@ export function useDeskActions() {
     try {
       const res = await call(api, 'queue.list', { tab, offset: page * QUEUE_PAGE, limit: QUEUE_PAGE });
       useQueueStore.getState().putPage(tab, page, res.total, res.rows, res.cached);
-    } catch {
-      useQueueStore.getState().failPage(tab, page);
+    } catch (e) {
+      useQueueStore.getState().failPage(tab, page, isUnreachable(e) ? 'offline' : e instanceof Error ? e.message : String(e));
     }
   }, [api]);
 

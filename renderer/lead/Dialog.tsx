@@ -7,7 +7,7 @@ export function Dialog({ title, onClose, children }: { title: string; onClose():
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
-    const first = box.current?.querySelector<HTMLElement>('input, textarea, select, button');
+    const first = box.current?.querySelector<HTMLElement>('input:not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled])');
     (first ?? box.current)?.focus();
     return () => before?.focus();
   }, []);

@@ -3,7 +3,7 @@
  * inline styles): dense 28–32 px rows, tabular numbers, state colours with text, visible focus.
  */
 export const LEAD_CSS = `
-.lead-home { display: flex; flex-direction: column; gap: 8px; padding: 8px 12px; font-size: 13px; min-height: 0; flex: 1; }
+.lead-home { display: flex; flex-direction: column; gap: 8px; padding: 8px 12px; font-size: 13px; min-height: 0; min-width: 0; flex: 1; overflow: auto; }
 .lead-home .num, .lead-table td.r, .lead-table .num { font-variant-numeric: tabular-nums; }
 .lead-home .r { text-align: right; }
 .lead-home .muted { color: #667085; }
@@ -12,12 +12,13 @@ export const LEAD_CSS = `
 .lead-nav { display: flex; gap: 4px; border-bottom: 1px solid #d0d5dd; }
 .lead-tab { border: 0; background: none; padding: 6px 12px; font: inherit; cursor: pointer; border-bottom: 2px solid transparent; }
 .lead-tab.active { border-bottom-color: #1d4ed8; font-weight: 600; }
-.lead-panel { display: flex; flex-direction: column; gap: 8px; min-height: 0; }
+.lead-panel { display: flex; flex-direction: column; gap: 8px; min-height: 0; min-width: 0; }
+.lead-panel > * { min-width: 0; }
 .lead-queues { display: flex; flex-wrap: wrap; gap: 6px; list-style: none; margin: 0; padding: 0; }
 .lead-queues li { display: flex; gap: 6px; align-items: baseline; border: 1px solid #d0d5dd; border-radius: 4px; padding: 2px 8px; }
 .lead-queues .num { font-weight: 600; }
 .lead-board-main { display: grid; grid-template-columns: minmax(0, 1fr) 280px; gap: 8px; align-items: start; }
-.lead-table-wrap { overflow: auto; max-height: calc(100vh - 160px); }
+.lead-table-wrap { overflow: auto; max-width: 100%; max-height: calc(100vh - 160px); }
 .lead-table { border-collapse: collapse; width: 100%; }
 .lead-table th, .lead-table td { height: 28px; padding: 2px 6px; border-bottom: 1px solid #eaecf0; white-space: nowrap; text-align: left; }
 .lead-table thead th { position: sticky; top: 0; background: #f9fafb; font-weight: 600; z-index: 1; }
@@ -53,17 +54,17 @@ export const LEAD_CSS = `
 .lead-dialog { background: #fff; border-radius: 6px; padding: 12px 16px; min-width: 360px; max-width: 640px; max-height: 90vh; overflow: auto; }
 .lead-dialog h3 { margin: 0 0 8px; font-size: 15px; }
 .lead-field { display: flex; flex-direction: column; gap: 2px; }
-.lead-field > span { font-size: 12px; color: #344054; }
+.lead-field > span, .lead-field > label { font-size: 12px; color: #344054; }
 .lead-field input, .lead-field select, .lead-field textarea { font: inherit; padding: 3px 6px; min-height: 26px; }
 .lead-field textarea { font-family: ui-monospace, monospace; }
 .lead-field-error { color: #b42318; font-size: 12px; }
 .lead-checks { display: flex; flex-direction: column; gap: 2px; max-height: 300px; overflow: auto; }
-.lead-buttons { display: flex; gap: 8px; margin-top: 8px; align-items: center; }
+.lead-buttons { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; align-items: center; }
 .lead-filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; }
 .lead-charts { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 12px; }
 .lead-chart { border: 1px solid #eaecf0; border-radius: 4px; padding: 6px; }
 .lead-chart h3 { margin: 0 0 4px; font-size: 13px; }
-.lead-chart svg { width: 100%; height: auto; display: block; }
+.lead-chart svg { width: 100%; height: 200px; display: block; }
 .lead-chart .bar-calls { fill: #84adff; }
 .lead-chart .bar-confirmed { fill: #067647; }
 .lead-chart .line { fill: none; stroke: #1d4ed8; stroke-width: 2; }
@@ -79,7 +80,9 @@ export const LEAD_CSS = `
 .lead-admin-nav { display: flex; flex-direction: column; gap: 2px; }
 .lead-admin-nav button { text-align: left; }
 .lead-md { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
-.lead-md-preview { border: 1px solid #eaecf0; padding: 6px 10px; overflow: auto; max-height: 420px; }
+.lead-md textarea { min-height: 420px; resize: vertical; }
+.lead-md-preview { border: 1px solid #eaecf0; padding: 6px 10px; overflow: auto; max-height: 460px; }
 .lead-var { background: #eff4ff; color: #1d4ed8; border-radius: 3px; padding: 0 2px; font-family: ui-monospace, monospace; }
+.lead-plans .lead-table { width: auto; min-width: 480px; }
 .lead-line-errors { margin: 4px 0; padding-left: 18px; color: #b42318; }
 `;

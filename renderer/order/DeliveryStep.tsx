@@ -1,11 +1,14 @@
 /** Step 4: «Найти варианты доставки» → options with price and term (courier only when available, per the shared rule). */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRub, proposeDeliveryOptions } from '../../shared/domain';
 import type { DeliveryOption } from '../../shared/domain/schemas';
 import { call, isUnreachable, useApi } from '../app/api-context';
 import { useHotkey } from '../app/hotkeys';
 import { useOrderStore } from '../stores/order-store';
+
+/** Delay before the automatic delivery lookup after the address is complete, ms. */
+export const AUTO_SEARCH_DELAY_MS = 400;
 
 /** The delivery step. */
 export function DeliveryStep() {
@@ -24,14 +27,29 @@ export function DeliveryStep() {
       const found = proposeDeliveryOptions(await call(api, 'delivery.options', { orderId: s.form.orderId, address: s.form.address }));
       useOrderStore.getState().setDeliveryOptions(found);
       const cur = useOrderStore.getState().form?.delivery;
-      if (cur && !found.some((o) => o.id === cur.id)) useOrderStore.getState().chooseDelivery(null);
-      if (found.length === 1 && found[0]) useOrderStore.getState().chooseDelivery(found[0]);
+      const kept = cur ? found.find((o) => o.id === cur.id) : undefined;
+      // The first proposed option (courier when there is one, cheapest first) is pre-chosen.
+      useOrderStore.getState().chooseDelivery(kept ?? found[0] ?? null);
       setState(found.length === 0 ? 'empty' : 'idle');
     } catch (e) {
       setState(isUnreachable(e) ? 'offline' : 'error');
     }
   };
   useHotkey('Ctrl+D', () => { void search(); });
+
+  // Once the address is complete (city, street, house), options are looked up by themselves.
+  const addressKey = useOrderStore((s) => (s.form && s.form.address.city && s.form.address.street && s.form.address.house
+    ? `${s.form.address.cityId ?? s.form.address.city}|${s.form.address.street}|${s.form.address.house}` : null));
+  const hasOptions = (options?.length ?? 0) > 0;
+  const searched = useRef<string | null>(null);
+  const searchRef = useRef(search);
+  useEffect(() => { searchRef.current = search; });
+  useEffect(() => {
+    if (!addressKey || searched.current === addressKey) return undefined;
+    if (searched.current === null && hasOptions) { searched.current = addressKey; return undefined; }
+    const id = setTimeout(() => { searched.current = addressKey; void searchRef.current(); }, AUTO_SEARCH_DELAY_MS);
+    return () => clearTimeout(id);
+  }, [addressKey, hasOptions]);
 
   const term = (o: DeliveryOption) => (o.daysMin === o.daysMax ? t('delivery.days', { count: o.daysMax }) : t('delivery.daysRange', { min: o.daysMin, max: o.daysMax }));
   return (

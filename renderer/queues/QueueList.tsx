@@ -46,7 +46,8 @@ export function QueueList() {
   const readOnly = !isCallableTab(tab);
   const total = list?.total ?? 0;
 
-  useEffect(() => { void loadPage(tab, 0); }, [tab, loadPage]);
+  const missing = list === undefined;
+  useEffect(() => { if (missing) void loadPage(tab, 0); }, [tab, missing, loadPage]);
 
   const virtualizer = useVirtualizer({
     count: total,
@@ -71,8 +72,16 @@ export function QueueList() {
         <span className="muted num">{t('queue.total', { count: total })}</span>
         {list?.cached ? <span className="tag tag-warn">{t('queue.cachedList')}</span> : null}
         {readOnly ? <span className="tag tag-readonly" role="note">{t('queue.notCalled')}</span> : null}
+        <span className="rule muted">{t(readOnly ? 'queue.rule.notCalled' : tab === 'new' ? 'queue.rule.new' : 'queue.rule.other')}</span>
       </div>
       {readOnly ? <div className="alert alert-warn">{t('queue.notCalledHint')}</div> : null}
+      {list?.error ? (
+        <div className="alert alert-error" role="alert">
+          <strong>{t('queue.listFailed')}</strong>
+          <span>{list.error === 'offline' ? t('queue.noticeHint.offline') : list.error}</span>
+          <button type="button" className="btn btn-small" onClick={() => useQueueStore.getState().resetList(tab)}>{t('common.retry')}</button>
+        </div>
+      ) : null}
       <div className="qgrid qgrid-head" role="row">
         <span className="c-due" />
         <span className="c-id">{t('queue.col.id')}</span>

@@ -17,7 +17,7 @@ function TabButton({ tab }: { tab: QueueTab }) {
     <button type="button" role="tab" aria-selected={active} className={`qtab${active ? ' active' : ''}${readOnly ? ' readonly' : ''}`}
       onClick={() => setTab(tab)} title={readOnly ? t('queue.notCalledHint') : t(`tabs.${tab}`)}>
       <span className="qtab-name">{t(`tabs.${tab}`)}</span>
-      {due > 0 ? <span className="due-badge num" title={t('queue.dueTitle', { count: due })} aria-label={t('queue.dueTitle', { count: due })}>{due}</span> : null}
+      {due > 0 && tab !== 'new' ? <span className="due-badge num" title={t('queue.dueTitle', { count: due })} aria-label={t('queue.dueTitle', { count: due })}>{due}</span> : null}
       <span className="qtab-count num">{total ?? '—'}</span>
     </button>
   );

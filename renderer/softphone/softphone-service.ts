@@ -109,6 +109,8 @@ interface ActiveCall {
   outcome: CallOutcome | null;
   noAnswerTimer: ReturnType<typeof setTimeout> | null;
   logged: boolean;
+  /** the transport dropped while this call was up: re-INVITE it after re-registering */
+  transportDropped: boolean;
 }
 
 /** Removes mDNS `.local` host candidates (PBXs cannot resolve them) from an SDP body. */
@@ -188,7 +190,7 @@ export class SoftphoneService {
   /** Reports ready/offline only between calls: a call or its wrap-up keeps its own state. */
   private idleAgent(state: 'ready' | 'offline'): void { if (!this.active && this.store.getState().call.phase === 'idle') this.agent(state); }
 
-  /** Connects to the PBX and registers; resolves when the first attempt is answered or fails. */
+  /** Connects to the PBX; registration follows (watch `registration` in the store). */
   async start(): Promise<void> {
     this.stopped = false;
     await this.loadDevicePrefs();
@@ -222,6 +224,7 @@ export class SoftphoneService {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
     navigator.mediaDevices?.removeEventListener?.('devicechange', this.onDeviceChange);
     if (this.active) await this.hangup();
     this.stopRinging();
@@ -238,7 +241,11 @@ export class SoftphoneService {
     if (this.stopped || !this.ua) return;
     const ok = await this.register();
     if (ok) this.set({ reconnectAttempt: 0 });
-    if (ok && this.active?.answeredAt && this.active.session.state === SessionState.Established) await this.recoverCall(this.active);
+    const call = this.active;
+    if (ok && call?.transportDropped && call.session.state === SessionState.Established) {
+      call.transportDropped = false;
+      await this.recoverCall(call);
+    }
   }
 
   /** A new Registerer each time (trap 1); true only on a real 200 OK. */
@@ -298,6 +305,7 @@ export class SoftphoneService {
     const old = this.registerer;
     this.registerer = null;
     if (old) void old.dispose().catch(() => undefined);
+    if (this.active?.answeredAt) this.active.transportDropped = true;
     this.set({ registration: 'registering', registrationReason: error ? 'transportLost' : 'disconnected' });
     this.idleAgent('offline');
     this.scheduleReconnect();
@@ -350,7 +358,7 @@ export class SoftphoneService {
     const inviter = new Inviter(this.ua, target, { sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } });
     const call: ActiveCall = {
       session: inviter, callId: inviter.request.callId, orderId: ctx.orderId, direction: 'outbound',
-      startedAt: nowIso(), answeredAt: null, outcome: null, noAnswerTimer: null, logged: false,
+      startedAt: nowIso(), answeredAt: null, outcome: null, noAnswerTimer: null, logged: false, transportDropped: false,
     };
     this.active = call;
     this.set({ notice: null, call: { ...idleCall(), phase: 'dialing', callId: call.callId, direction: 'outbound', remoteNumber: parsed.e164, orderId: ctx.orderId } });
@@ -373,7 +381,12 @@ export class SoftphoneService {
           call.outcome = outcomeFromResponse(response.message.statusCode ?? 0, cancelledBy);
         },
       },
-    }).catch(() => { call.outcome ??= 'failed'; void this.endSession(inviter); });
+    }).catch(() => {
+      // e.g. no microphone (getUserMedia) or the transport refused the INVITE
+      call.outcome ??= 'failed';
+      this.set({ notice: { key: 'callSetupFailed' } });
+      void this.endSession(inviter);
+    });
     return { ok: true, callId: call.callId };
   }
 
@@ -467,7 +480,7 @@ export class SoftphoneService {
     const remote = parsed.ok ? parsed.e164 : user;
     const call: ActiveCall = {
       session: invitation, callId: invitation.request.callId, orderId: null, direction: 'inbound',
-      startedAt: nowIso(), answeredAt: null, outcome: null, noAnswerTimer: null, logged: false,
+      startedAt: nowIso(), answeredAt: null, outcome: null, noAnswerTimer: null, logged: false, transportDropped: false,
     };
     this.active = call;
     this.watchSession(call);

@@ -14,6 +14,8 @@ export interface TabList {
   rows: Record<number, QueueRow>;
   pages: Record<number, 'loading' | 'loaded'>;
   cached: boolean;
+  /** The message of the last failed page load (cleared by the next success). */
+  error: string | null;
 }
 
 /** A notice of the Next order action or a failed take. */
@@ -31,13 +33,15 @@ export interface QueueState {
   setTab(tab: QueueTab): void;
   markPage(tab: QueueTab, page: number): void;
   putPage(tab: QueueTab, page: number, total: number, rows: QueueRow[], cached: boolean): void;
-  failPage(tab: QueueTab, page: number): void;
+  failPage(tab: QueueTab, page: number, error: string): void;
+  /** Forgets a tab's rows so they load again. */
+  resetList(tab: QueueTab): void;
   resetLists(): void;
   setNotice(notice: QueueNotice): void;
   setTaking(taking: boolean): void;
 }
 
-const emptyList = (): TabList => ({ total: 0, rows: {}, pages: {}, cached: false });
+const emptyList = (): TabList => ({ total: 0, rows: {}, pages: {}, cached: false, error: null });
 
 /** The queue store. */
 export const useQueueStore = create<QueueState>()((set) => ({
@@ -57,13 +61,18 @@ export const useQueueStore = create<QueueState>()((set) => ({
     const list = s.lists[tab] ?? emptyList();
     const nextRows = { ...list.rows };
     rows.forEach((row, i) => { nextRows[page * QUEUE_PAGE + i] = row; });
-    return { lists: { ...s.lists, [tab]: { total, rows: nextRows, pages: { ...list.pages, [page]: 'loaded' }, cached } } };
+    return { lists: { ...s.lists, [tab]: { total, rows: nextRows, pages: { ...list.pages, [page]: 'loaded' }, cached, error: null } } };
   }),
-  failPage: (tab, page) => set((s) => {
+  failPage: (tab, page, error) => set((s) => {
     const list = s.lists[tab] ?? emptyList();
     const pages = { ...list.pages };
     delete pages[page];
-    return { lists: { ...s.lists, [tab]: { ...list, pages } } };
+    return { lists: { ...s.lists, [tab]: { ...list, pages, error } } };
+  }),
+  resetList: (tab) => set((s) => {
+    const lists = { ...s.lists };
+    delete lists[tab];
+    return { lists };
   }),
   resetLists: () => set({ lists: {} }),
   setNotice: (notice) => set({ notice }),

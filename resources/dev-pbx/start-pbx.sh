@@ -2,8 +2,9 @@
 # Dev PBX for Prozvon (`npm run pbx`): Kamailio registrar + proxy on loopback, SIP.js over ws://.
 # usage: [SIP_PORT=5060 WS_PORT=8088 PIDFILE=… LOG=…] sh resources/dev-pbx/start-pbx.sh [-A WITH_AUTH] [-A WITH_TRACE]
 #   Defaults: WebSocket ws://127.0.0.1:8088, SIP UDP 127.0.0.1:5060, auth OFF (any user registers).
-#   -A WITH_AUTH: digest auth for the demo accounts operator1..5, lead, admin, customer;
-#                 SIP password = "<login>-sip" (e.g. operator1 / operator1-sip), see kamailio.cfg.
+#   -A WITH_AUTH: digest auth for the demo accounts operator1..5, lead, admin (+ customer/customer);
+#                 SIP password = the demo login password (operator1..5 / operator, lead / lead,
+#                 admin / admin), as the demo server provisions them (server/demo/seed.ts).
 #   FOREGROUND=1 keeps it in the foreground (Ctrl-C stops it); otherwise it runs in the background,
 #   writes its pid to $PIDFILE and returns once the WebSocket port is owned by THIS kamailio.
 #   Stop: kill "$(cat "$PIDFILE")".

@@ -16,11 +16,11 @@ type AgentRow = {
 };
 
 /**
- * The live board rows of the active operators of a team (null: every team), or of one operator:
+ * The live board rows of the active operators of a team (null: every team), or of the given operators:
  * state and since, current order and offer, call start and quality, SIP registration, and today's
  * counters (local day of the center's zone) computed from the call log and saved results.
  */
-export async function loadBoardAgents(sql: Sql, scope: { teamId: number | null; userId?: number }, now: Date, timeZone: string): Promise<BoardAgentRow[]> {
+export async function loadBoardAgents(sql: Sql, scope: { teamId: number | null; userIds?: readonly number[] }, now: Date, timeZone: string): Promise<BoardAgentRow[]> {
   const { rows } = await sql.query<AgentRow>(
     `SELECT u.id, u.login, u.name, u.team_id, u.created_at, s.state, s.break_reason, s.since, s.order_id, s.call_id,
             s.call_started_at, s.sip_registered, s.quality, f.name AS offer_name
@@ -29,9 +29,9 @@ export async function loadBoardAgents(sql: Sql, scope: { teamId: number | null; 
        LEFT JOIN orders o ON o.id = s.order_id
        LEFT JOIN offers f ON f.sku = o.offer_sku
       WHERE u.role = 'operator' AND u.active
-        AND ($1::int IS NULL OR u.team_id = $1::int) AND ($2::int IS NULL OR u.id = $2::int)
+        AND ($1::int IS NULL OR u.team_id = $1::int) AND ($2::int[] IS NULL OR u.id = ANY($2::int[]))
       ORDER BY u.name, u.id`,
-    [scope.teamId, scope.userId ?? null],
+    [scope.teamId, scope.userIds ? [...scope.userIds] : null],
   );
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);

@@ -6,6 +6,7 @@ import type { ServerMessage } from '../../shared/api/live';
 import type { BusEvent } from './bus';
 import { loadBoardAgents, queueSizes, toWire } from '../board/board-data';
 import { readCenterSettings } from '../admin/settings';
+import type { CenterSettings } from '../../shared/api/lead';
 import { dueCallbacks } from './reminders';
 
 /** One authenticated live connection. */
@@ -23,6 +24,9 @@ export class LiveHub {
   private reminderTimer: NodeJS.Timeout | null = null;
   private boardTimer: NodeJS.Timeout | null = null;
   private boardDirty = false;
+  private readonly dirtyAgents = new Set<number>();
+  private agentFlush: Promise<void> | null = null;
+  private settingsCache: { at: number; value: Promise<CenterSettings> } | null = null;
 
   constructor(private readonly deps: AppDeps, private readonly log: FastifyBaseLogger, private readonly reminderEveryMs = 10_000) {
     this.unsubscribe = deps.bus.subscribe((e) => {
@@ -51,9 +55,20 @@ export class LiveHub {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
   }
 
+  /** Center settings, re-read at most once a second (admins change them rarely). */
+  private settings(): Promise<CenterSettings> {
+    const t = Date.now();
+    if (!this.settingsCache || t - this.settingsCache.at > 1000) {
+      const value = readCenterSettings(this.deps.db, this.deps.config);
+      value.catch(() => { this.settingsCache = null; });
+      this.settingsCache = { at: t, value };
+    }
+    return this.settingsCache.value;
+  }
+
   /** The board snapshot for a lead/admin connection. */
   async boardFor(user: AuthedUser): Promise<ServerMessage> {
-    const settings = await readCenterSettings(this.deps.db, this.deps.config);
+    const settings = await this.settings();
     const now = this.deps.now();
     const teamId = user.role === 'admin' ? null : user.teamId ?? -1;
     const agents = await loadBoardAgents(this.deps.db, { teamId }, now, settings.timeZone);
@@ -85,16 +100,30 @@ export class LiveHub {
     }
   }
 
-  /** Sends one operator's fresh board row to the leads of its team and to admins. */
+  /**
+   * Sends operators' fresh board rows to the leads of their team and to admins. Changes that
+   * arrive while a load is running are coalesced into the next load (one query for many operators).
+   */
   private async pushAgent(userId: number): Promise<void> {
+    if (this.watchers().length === 0) return;
+    this.dirtyAgents.add(userId);
+    while (this.agentFlush) await this.agentFlush;
+    if (this.dirtyAgents.size === 0) return;
+    const ids = [...this.dirtyAgents];
+    this.dirtyAgents.clear();
+    this.agentFlush = this.flushAgents(ids).finally(() => { this.agentFlush = null; });
+    await this.agentFlush;
+  }
+
+  private async flushAgents(userIds: number[]): Promise<void> {
+    const settings = await this.settings();
+    const rows = await loadBoardAgents(this.deps.db, { teamId: null, userIds }, this.deps.now(), settings.timeZone);
     const watchers = this.watchers();
-    if (watchers.length === 0) return;
-    const settings = await readCenterSettings(this.deps.db, this.deps.config);
-    const [row] = await loadBoardAgents(this.deps.db, { teamId: null, userId }, this.deps.now(), settings.timeZone);
-    if (!row) return;
-    const msg: ServerMessage = { type: 'agent', agent: toWire(row) };
-    for (const c of watchers) {
-      if (c.user.role === 'admin' || (c.user.teamId !== null && c.user.teamId === row.teamId)) this.send(c.ws, msg);
+    for (const row of rows) {
+      const msg: ServerMessage = { type: 'agent', agent: toWire(row) };
+      for (const c of watchers) {
+        if (c.user.role === 'admin' || (c.user.teamId !== null && c.user.teamId === row.teamId)) this.send(c.ws, msg);
+      }
     }
   }
 

@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 test('a demo account with its SIP password registers', async () => {
-  const op = await openOperator(browser, pages, config('operator5', 'operator5-sip'));
+  const op = await openOperator(browser, pages, config('operator5', 'operator'));
   const s = await op.waitFor((st) => st.registration === 'registered');
   expect(s.registration).toBe('registered');
   await op.close();

@@ -249,3 +249,24 @@ test('blind transfer (REFER) to the lead: the customer gets the Refer-To, our le
   expect(s.call.lastOutcome).toBe('answered');
   expect((await op.record()).logged.at(-1)).toMatchObject({ orderId: 11, outcome: 'answered' });
 });
+
+test('the call bar drives the real call: hold, resume, hang up; states shown in words', async () => {
+  await op.page.evaluate(() => window.harness.mountSoftphoneUi(window.op));
+  await op.page.getByText('SIP готов').waitFor();
+  await customer.setMode('answer');
+  expect((await op.call(CUSTOMER, { orderId: 14, tab: 'new' })).ok).toBe(true);
+  await op.page.getByText('Разговор').waitFor();
+  await op.page.getByText('8 (912) 345-67-89').waitFor();
+  await op.page.getByRole('button', { name: 'Удержание' }).click();
+  await op.page.getByText('На удержании').waitFor();
+  expect((await op.store()).call.held).toBe(true);
+  await op.page.getByRole('button', { name: 'Снять с удержания' }).click();
+  await op.page.getByText('Разговор').waitFor();
+  expect((await op.store()).call.held).toBe(false);
+  await op.page.getByRole('button', { name: 'Выкл. микрофон' }).click();
+  expect((await op.store()).call.muted).toBe(true);
+  expect(await op.page.getByRole('combobox', { name: /^Микрофон/ }).locator('option').count()).toBeGreaterThan(1);
+  await op.page.getByRole('button', { name: 'Завершить' }).click();
+  await op.page.getByText('Дозвонились').waitFor();
+  expect((await op.record()).logged.at(-1)).toMatchObject({ orderId: 14, outcome: 'answered' });
+});

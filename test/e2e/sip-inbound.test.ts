@@ -44,6 +44,7 @@ test('inbound call: lookupCaller gets the E.164 before answering, ringtone, answ
   const rec = await op.record();
   expect(rec.lookups).toEqual([{ e164: CUSTOMER, phaseAtLookup: expect.not.stringMatching(/incoming|established/) }]);
   expect(rec.agentStates.at(-1)).toBe('ringing');
+  expect(rec.broughtToFront).toBe(1);
   expect(await op.page.evaluate(() => window.op.ringing)).toBe(true);
 
   await op.invoke('answer');

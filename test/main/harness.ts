@@ -16,7 +16,7 @@ import { createSocketApi, type SocketCtor } from '../../renderer/api/socket-clie
 import { LoginResponse, PullResponse, PushResponse, type Mutation } from '../../shared/api/http';
 import { autoCallbackAt } from '../../shared/domain';
 import { Order, type CallAttempt, type Order as OrderT, type SaveResultArgs } from '../../shared/domain/schemas';
-import type { Api } from '../../shared/ipc/contract';
+import type { Api, EventName, EventPayload } from '../../shared/ipc/contract';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -45,17 +45,17 @@ export async function startServer(dataDir: string, port?: number): Promise<Serve
     await waitForHealth(url, proc, 240_000);
   } catch (e) {
     proc.kill('SIGKILL');
-    throw new Error(`${(e as Error).message}\n${stderr}`);
+    throw new Error(`${(e as Error).message}\n${stderr}`, { cause: e });
   }
   return { url, port: p, dataDir, proc, stop: () => stopProc(proc, 'SIGTERM') };
 }
 
 export interface HostProc { url: string; api: Api & { close(): void }; proc: ChildProcess; kill9(): Promise<void>; stop(): Promise<void> }
 
-/** Starts the browser-mode host on a data folder against the given server. */
+/** Starts the browser-mode host on a data folder against the given server (timer pull off: pulls come from pokes, saves and sync.now). */
 export async function startHost(bundle: string, dataDir: string, serverUrl: string): Promise<HostProc> {
   const proc = spawn(process.execPath, [bundle], {
-    cwd: ROOT, env: { ...process.env, PROZVON_SERVER_URL: serverUrl, PROZVON_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT, env: { ...process.env, PROZVON_SERVER_URL: serverUrl, PROZVON_DATA_DIR: dataDir, PROZVON_PULL_INTERVAL_MS: '600000' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
@@ -114,6 +114,12 @@ export async function rawClient(serverUrl: string, login: string, password: stri
   };
   return {
     auth,
+    get,
+    post: async (p: string, body: unknown) => {
+      const res = await post(p, body, auth.token);
+      if (!res.ok) throw new Error(`POST ${p}: ${res.status} ${await res.text()}`);
+      return res.json() as Promise<unknown>;
+    },
     order: async (id: number) => z.object({ order: Order }).parse(await get(`/orders/${id}`)).order,
     pull: async (clientId: string, cursor = 0) => {
       const all: PullResponse[] = [];
@@ -139,6 +145,25 @@ export function clientIdOf(hostDataDir: string, login: string): string {
     return db.prepare('SELECT client_id FROM sync_state WHERE id = 1').pluck().get() as string;
   } finally {
     db.close();
+  }
+}
+
+/** Resolves with the first event payload matching `pred` (rejects after `ms`). */
+export function nextEvent<E extends EventName>(api: Api, event: E, pred: (p: EventPayload<E>) => boolean, ms = 30_000): Promise<EventPayload<E>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { off(); reject(new Error(`no ${event} event in ${ms} ms`)); }, ms);
+    const off = api.on(event, (p) => { if (pred(p)) { clearTimeout(timer); off(); resolve(p); } });
+  });
+}
+
+/** Polls `fn` until it returns a truthy value (rejects after `ms`). */
+export async function eventually<T>(fn: () => Promise<T | null | undefined | false>, ms = 30_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 250));
   }
 }
 

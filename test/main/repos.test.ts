@@ -119,4 +119,16 @@ describe('cache repositories', () => {
     expect(getDraft(db, 1)).toBeNull();
     expect(allHeldOrders(db)).toEqual([]);
   });
+
+  test('a rejection dismissed by a new save stays dismissed when later pulls report it again', () => {
+    const order = sampleOrder(1);
+    upsertOrder(db, order);
+    const rejection = { mutationId: 1, orderId: 1, code: 'not_held', message: 'Заказ передан другому оператору', at: NOW.toISOString() };
+    applyPullPage(db, page({ orders: [order], rejections: [rejection], lastMutationId: 1 }), NOW.toISOString());
+    expect(readOrderView(db, 1)!.rejection?.code).toBe('not_held');
+    logCallAndQueue(db, sampleCall(1, 'call-1'), NOW);
+    saveResultLocally(db, callbackSave(order, NOW), ctx);
+    applyPullPage(db, page({ orders: [order], rejections: [rejection], lastMutationId: 1, cursor: 2 }), NOW.toISOString());
+    expect(readOrderView(db, 1)!.rejection).toBeNull();
+  });
 });

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
-  buildHost, clientIdOf, drain, noAnswerCall, noAnswerSave, ok, rawClient, removeBundle, startHost, startServer,
+  buildHost, clientIdOf, drain, eventually, nextEvent, noAnswerCall, noAnswerSave, ok, rawClient, removeBundle, startHost, startServer,
   type HostProc, type ServerProc,
 } from './harness';
 import { rmTmp, tmpDir } from './fixtures';
@@ -148,5 +148,30 @@ describe('sync with a real server process', () => {
     expect(order.status).toBe('no_answer');
     expect(order.failedAttempts).toBe(view.order.failedAttempts + 1);
     expect(order.calls.filter((c) => c.callId === callId)).toHaveLength(1);
+  });
+
+  test('live channel: welcome and lead messages arrive as events, agent state reaches the board, a poke makes the client pull', async () => {
+    const a = await host('live-a');
+    const welcome = nextEvent(a.api, 'live.message', (m) => m.type === 'welcome');
+    const session = await ok(a.api['auth.login']({ serverUrl: server.url, login: 'operator2', password: 'operator' }));
+    await welcome;
+
+    await ok(a.api['agent.setState']({ state: 'ready', breakReason: null, orderId: null, callId: null, sipRegistered: true }));
+    const admin = await rawClient(server.url, 'admin', 'admin');
+    await eventually(async () => {
+      const board = (await admin.get('/board')) as { agents: { login: string; state: string }[] };
+      return board.agents.some((x) => x.login === 'operator2' && x.state === 'ready');
+    });
+
+    const message = nextEvent(a.api, 'live.message', (m) => m.type === 'message');
+    await admin.post('/messages', { toUserId: session.user.id, text: 'Проверка связи' });
+    expect(await message).toMatchObject({ type: 'message', text: 'Проверка связи' });
+
+    // The same operator takes an order on another machine: the server pokes, this client pulls it.
+    const b = await host('live-b');
+    await ok(b.api['auth.login']({ serverUrl: server.url, login: 'operator2', password: 'operator' }));
+    const taken = (await ok(b.api['queue.next']({})))!;
+    await nextEvent(a.api, 'order.changed', (p) => p.orderId === taken.order.id, 20_000);
+    expect((await ok(a.api['order.get']({ orderId: taken.order.id }))).order.id).toBe(taken.order.id);
   });
 });

@@ -1,5 +1,5 @@
 /** The desk around the form: login errors, queues (read-only tab, claim), Next order notices, hotkeys, script panel. */
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import '../../renderer/i18n';
 import { App } from '../../renderer/app/App';
@@ -145,5 +145,29 @@ describe('hotkeys and panels', () => {
     await user.click(screen.getByRole('menuitem', { name: 'Обед' }));
     expect(screen.getByRole('button', { name: 'Статус оператора' })).toHaveTextContent('Перерыв: Обед');
     await waitFor(() => expect(mem.requests('agent.setState').at(-1)).toMatchObject({ state: 'break', breakReason: 'lunch' }));
+  });
+});
+
+describe('queue list errors', () => {
+  test('a list that fails to load says so and retries on request', async () => {
+    let fail = true;
+    const mem = new MemoryApi();
+    const ok = mem.handlers['queue.list'];
+    mem.handlers['queue.list'] = (req) => { if (fail) throw new Refusal('offline', 'down'); return ok!(req); };
+    const { user } = await renderDesk(mem);
+    expect(await screen.findByText('Список не загрузился.')).toBeInTheDocument();
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Повторить' }));
+    expect(await screen.findByRole('button', { name: 'Открыть заказ 1000' })).toBeInTheDocument();
+  });
+
+  test('an order change from sync reloads the visible list', async () => {
+    const mem = new MemoryApi();
+    await renderDesk(mem);
+    await screen.findByRole('button', { name: 'Открыть заказ 1000' });
+    const before = mem.requests('queue.list').length;
+    act(() => mem.emit('order.changed', { orderId: 1 }));
+    await waitFor(() => expect(mem.requests('queue.list').length).toBeGreaterThan(before));
+    expect(await screen.findByRole('button', { name: 'Открыть заказ 1000' })).toBeInTheDocument();
   });
 });

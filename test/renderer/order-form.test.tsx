@@ -136,3 +136,11 @@ test('no entrance, intercom, floor or metro fields', async () => {
   await openOrder(new MemoryApi());
   for (const label of [/Подъезд/, /домофон/i, /Этаж/, /Метро/]) expect(screen.queryByLabelText(label)).toBeNull();
 });
+
+test('a complete address looks delivery up by itself and pre-chooses the proposed courier', async () => {
+  const order = makeOrder({ address: { postalCode: '101000', region: 'Москва', district: '', city: 'Москва', cityId: 'c1', street: 'Тверская', house: '1', building: '', korpus: '', apartment: '' } });
+  const mem = new MemoryApi({ 'queue.next': () => viewOf(order) });
+  await openOrder(mem);
+  expect(await screen.findByRole('radio', { name: /Курьер/ })).toBeChecked();
+  expect(mem.requests('delivery.options')).toHaveLength(1);
+});

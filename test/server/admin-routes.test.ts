@@ -130,3 +130,32 @@ test('tariffs and center settings', async () => {
   const report = await client(srv.url, t.leada).get('/reports/hourly?day=2026-11-27');
   expect(report.body.timeZone).toBe('Asia/Yekaterinburg');
 });
+
+test('fuzz: random bodies and queries on lead/admin routes never give a 5xx, always a named 4xx', async () => {
+  const fc = await import('fast-check');
+  const admin = client(srv.url, t.admin);
+  const bodyRoutes: Array<[string, string]> = [
+    ['POST', '/messages'], ['PUT', '/admin/users/1/offers'], ['PUT', '/plans'], ['POST', '/admin/users'], ['PATCH', `/admin/users/${fx.op2}`],
+    ['POST', '/admin/teams'], ['PUT', '/admin/offers/FUZZ'], ['PUT', '/admin/scripts/CREAM'], ['PUT', '/admin/reasons/fuzz'],
+    ['POST', '/admin/tariffs'], ['PUT', '/admin/settings'],
+  ];
+  const junk = fc.oneof(
+    fc.anything({ maxDepth: 2 }),
+    fc.record({ toUserId: fc.oneof(fc.integer(), fc.double(), fc.string()), text: fc.string({ maxLength: 3000 }), day: fc.string(), rows: fc.array(fc.anything({ maxDepth: 1 })) }, { requiredKeys: [] }),
+    fc.record({ login: fc.string({ unit: 'binary' }), name: fc.string({ unit: 'binary', maxLength: 500 }), role: fc.string(), password: fc.string(), teamId: fc.oneof(fc.integer(), fc.constant(null)) }, { requiredKeys: [] }),
+    fc.record({ sku: fc.string(), priceKop: fc.oneof(fc.integer(), fc.double()), daysMin: fc.integer(), daysMax: fc.integer(), timeZone: fc.string(), alerts: fc.anything({ maxDepth: 1 }) }, { requiredKeys: [] }),
+  );
+  await fc.assert(fc.asyncProperty(fc.constantFrom(...bodyRoutes), junk, async ([method, path], body) => {
+    const r = await admin.call(method, path, body === undefined ? null : body);
+    if (r.status >= 400) {
+      expect(r.status).toBeLessThan(500);
+      expect(typeof r.body.error.code).toBe('string');
+      expect(typeof r.body.error.message).toBe('string');
+    }
+  }), { numRuns: 150 });
+  const queryRoutes = ['/reports/operators', '/reports/operators.csv', '/reports/hourly', '/plans', '/board'];
+  await fc.assert(fc.asyncProperty(fc.constantFrom(...queryRoutes), fc.dictionary(fc.constantFrom('from', 'to', 'day', 'teamId', 'userId', 'offerSku', 'granularity', 'trendDays'), fc.oneof(fc.string(), fc.integer().map(String), fc.string({ unit: 'binary', maxLength: 50 }))), async (path, q) => {
+    const r = await admin.get(`${path}?${new URLSearchParams(q).toString()}`);
+    expect(r.status).toBeLessThan(500);
+  }), { numRuns: 100 });
+});

@@ -4,6 +4,7 @@
  * errors, the operator's own progress) and changing an operator's offers.
  */
 import { queueTabOf } from '../../shared/domain/tabs';
+import { localDayKeyOf } from '../../shared/domain/reports';
 import { client, type ServerProcess } from './support/server-process';
 import { LiveClient, PASSWORD, startWithFixture, type Fixture } from './support/live-fixture';
 
@@ -31,7 +32,12 @@ describe('board', () => {
     expect(board.status).toBe(200);
     expect(board.body.agents.map((a: { userId: number }) => a.userId).sort()).toEqual([fx.op1, fx.op2].sort());
     const row = board.body.agents.find((a: { userId: number }) => a.userId === fx.op1);
-    expect(row).toMatchObject({ state: 'ready', sipRegistered: false, login: 'op1', counters: { calls: 0, answered: 0, confirmed: 0, processed: 0, noAnswerStreak: 0 } });
+    // Today's counters: the fixture's night (28.11 MSK) holds 1 answered call, 1 confirmation, 2 processed orders.
+    const fixtureNightIsToday = localDayKeyOf(new Date(), 'Europe/Moscow') === '2026-11-28';
+    const counters = fixtureNightIsToday
+      ? { calls: 1, answered: 1, confirmed: 1, processed: 2, noAnswerStreak: 0 }
+      : { calls: 0, answered: 0, confirmed: 0, processed: 0, noAnswerStreak: 0 };
+    expect(row).toMatchObject({ state: 'ready', sipRegistered: false, login: 'op1', counters });
     expect(board.body.alerts).toEqual([{ userId: fx.op1, kind: 'sipUnregistered' }]);
     expect(board.body.thresholds).toEqual({ longCallMin: 10, longBreakMin: 15, noAnswerStreak: 5 });
     const noAnswerTab = queueTabOf({ status: 'no_answer', createdAt: '2026-11-27T10:00:00Z', failedAttempts: 0 }, new Date(), 'Europe/Moscow') as string;

@@ -8,13 +8,14 @@ export function TextField({ label, error, hint, value, onChange, type = 'text', 
   value: string; onChange(v: string): void; type?: string; required?: boolean; disabled?: boolean; list?: string; inputMode?: 'numeric' | 'decimal' | 'text'; autoComplete?: string;
 }) {
   const id = useId();
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ');
   return (
-    <label className="lead-field">
-      <span>{label}</span>
-      <input type={type} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-err` : undefined} {...rest} />
-      {hint ? <small className="muted">{hint}</small> : null}
+    <div className="lead-field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...rest} />
+      {hint ? <small id={`${id}-hint`} className="muted">{hint}</small> : null}
       {error ? <span id={`${id}-err`} className="lead-field-error">{error}</span> : null}
-    </label>
+    </div>
   );
 }
 
@@ -24,13 +25,13 @@ export function SelectField({ label, error, value, onChange, options }: Common &
 }) {
   const id = useId();
   return (
-    <label className="lead-field">
-      <span>{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-err` : undefined}>
+    <div className="lead-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-err` : undefined}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
       {error ? <span id={`${id}-err`} className="lead-field-error">{error}</span> : null}
-    </label>
+    </div>
   );
 }
 

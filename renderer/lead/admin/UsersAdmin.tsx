@@ -1,19 +1,17 @@
 /** Users: roles, teams, SIP accounts, activation and password reset (admin role). */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { AdminUser, CreateUserRequest, Team, UpdateUserRequest } from '../../../shared/api/lead';
+import { AdminUser, CreateUserRequest, UpdateUserRequest } from '../../../shared/api/lead';
 import type { Api } from '../../../shared/ipc/contract';
 import { useApi } from '../../app/api-context';
 import { errorText, leadRequest } from '../lead-api';
 import { CheckField, SelectField, TextField, issuesByField } from './Field';
-import { loadUsers } from './users-api';
+import { loadTeams, loadUsers } from './users-api';
 import { useAdminLoad } from './use-admin-load';
 
-const TeamsResponse = z.object({ teams: z.array(Team) });
 const fetchAll = async (api: Api) => {
-  const [users, teams] = await Promise.all([loadUsers(api), leadRequest(api, 'GET', '/admin/teams', TeamsResponse)]);
-  return { users, teams: teams.teams };
+  const [users, teams] = await Promise.all([loadUsers(api), loadTeams(api)]);
+  return { users, teams };
 };
 
 interface Form {

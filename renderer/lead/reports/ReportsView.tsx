@@ -3,19 +3,22 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { Offer } from '../../../shared/domain/schemas';
-import { HourlyReport, OperatorReport, OperatorReportQuery } from '../../../shared/api/lead';
+import type { z } from 'zod';
+import { HourlyReport, OperatorReport, OperatorReportQuery, type Team } from '../../../shared/api/lead';
 import { localDayKeyOf, parseDayKey } from '../../../shared/domain/reports';
 import { call, useApi } from '../../app/api-context';
 import { useTimeZone } from '../../app/format';
+import { useSessionStore } from '../../stores/session-store';
 import { useBoardStore } from '../board-store';
 import { errorText, leadRequest, queryString } from '../lead-api';
+import { loadTeams } from '../admin/users-api';
 import { HourlyBars } from './HourlyBars';
 import { TrendLine } from './TrendLine';
 import { ReportTable } from './ReportTable';
 import { ExportButtons } from './ExportButtons';
 
 /** The filter form's values (strings as typed). */
-export interface ReportFilter { from: string; to: string; userId: string; offerSku: string; granularity: 'day' | 'month' }
+export interface ReportFilter { from: string; to: string; teamId: string; userId: string; offerSku: string; granularity: 'day' | 'month' }
 
 /** Number of days from `from` to `to` inclusive (1 when malformed). */
 function daysBetween(from: string, to: string): number {
@@ -29,12 +32,12 @@ function daysBetween(from: string, to: string): number {
 export function reportQuery(f: ReportFilter): { ok: true; query: string } | { ok: false; error: string } {
   const parsed = OperatorReportQuery.safeParse({
     from: f.from, to: f.to, granularity: f.granularity,
-    userId: f.userId || undefined, offerSku: f.offerSku || undefined,
+    teamId: f.teamId || undefined, userId: f.userId || undefined, offerSku: f.offerSku || undefined,
   });
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'invalid' };
   if (f.to < f.from) return { ok: false, error: 'to<from' };
   const q = parsed.data;
-  return { ok: true, query: queryString({ from: q.from, to: q.to, userId: q.userId, offerSku: q.offerSku, granularity: q.granularity }) };
+  return { ok: true, query: queryString({ from: q.from, to: q.to, teamId: q.teamId, userId: q.userId, offerSku: q.offerSku, granularity: q.granularity }) };
 }
 
 /** The operator select, fed by the board's operator list (the lead's team). */
@@ -58,9 +61,11 @@ export function ReportsView() {
   const api = useApi();
   const tz = useTimeZone();
   const today = useMemo(() => localDayKeyOf(new Date(), tz), [tz]);
-  const initial = useMemo<ReportFilter>(() => ({ from: today, to: today, userId: '', offerSku: '', granularity: 'day' }), [today]);
+  const initial = useMemo<ReportFilter>(() => ({ from: today, to: today, teamId: '', userId: '', offerSku: '', granularity: 'day' }), [today]);
   const [filter, setFilter] = useState<ReportFilter>(initial);
   const [offers, setOffers] = useState<Offer[]>([]);
+  const [teams, setTeams] = useState<z.infer<typeof Team>[]>([]);
+  const isAdmin = useSessionStore((s) => s.session?.user.role === 'admin');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -68,8 +73,9 @@ export function ReportsView() {
   useEffect(() => {
     let live = true;
     call(api, 'offers.list', {}).then((o) => { if (live) setOffers(o); }).catch(() => undefined);
+    if (isAdmin) loadTeams(api).then((list) => { if (live) setTeams(list); }).catch(() => undefined);
     return () => { live = false; };
-  }, [api]);
+  }, [api, isAdmin]);
 
   const load = useCallback(async (f: ReportFilter) => {
     const q = reportQuery(f);
@@ -81,7 +87,7 @@ export function ReportsView() {
     setError(null);
     try {
       const hourlyQuery = queryString({
-        day: f.to, userId: f.userId || undefined, offerSku: f.offerSku || undefined,
+        day: f.to, teamId: f.teamId || undefined, userId: f.userId || undefined, offerSku: f.offerSku || undefined,
         trendDays: Math.min(92, Math.max(7, daysBetween(f.from, f.to))),
       });
       const [report, hourly] = await Promise.all([
@@ -108,6 +114,14 @@ export function ReportsView() {
         <label className="lead-field"><span>{t('lead.reports.to')}</span>
           <input type="date" value={filter.to} onChange={(e) => set('to', e.target.value)} required />
         </label>
+        {isAdmin && teams.length ? (
+          <label className="lead-field"><span>{t('lead.reports.team')}</span>
+            <select value={filter.teamId} onChange={(e) => set('teamId', e.target.value)}>
+              <option value="">{t('lead.reports.allTeams')}</option>
+              {teams.map((x) => <option key={x.id} value={String(x.id)}>{x.name}</option>)}
+            </select>
+          </label>
+        ) : null}
         <label className="lead-field"><span>{t('lead.reports.operator')}</span>
           <OperatorOptions value={filter.userId} onChange={(v) => set('userId', v)} allLabel={t('lead.reports.allOperators')} />
         </label>

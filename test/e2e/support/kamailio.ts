@@ -32,7 +32,9 @@ export function ensureKamailioInstalled(): void {
   const hasModule = existsSync('/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so');
   if (hasBinary() && hasModule) return;
   if (process.getuid?.() !== 0) throw new Error('kamailio is missing: apt-get install kamailio kamailio-websocket-modules');
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'kamailio', 'kamailio-websocket-modules'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'kamailio', 'kamailio-websocket-modules'], { stdio: 'inherit', env });
 }
 
 function hasBinary(): boolean {

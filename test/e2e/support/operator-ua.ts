@@ -15,6 +15,7 @@ export interface OperatorRecord {
   quality: { rttMs: number | null; jitterMs: number | null; lossPct: number | null }[];
   /** what the service stored through its settings port */
   settings: Record<string, unknown>;
+  broughtToFront: number;
 }
 
 declare global {
@@ -42,12 +43,13 @@ export async function openOperator(browser: Browser, pages: SipPages, config: So
   const page = await context.newPage();
   await page.goto(pages.operatorUrl);
   await page.evaluate(([cfg, lookupOrderId]) => {
-    const rec: OperatorRecord = { logged: [], agentStates: [], lookups: [], quality: [], settings: {} };
+    const rec: OperatorRecord = { logged: [], agentStates: [], lookups: [], quality: [], settings: {}, broughtToFront: 0 };
     window.opRecord = rec;
     window.op = window.harness.createSoftphone(cfg, {
       onCallLogged: (a) => rec.logged.push(a),
       onAgentState: (s) => rec.agentStates.push(s),
       onQuality: (_id, q) => rec.quality.push(q),
+      bringToFront: () => { rec.broughtToFront++; },
       settings: { get: async (k) => rec.settings[k] ?? null, set: async (k, v) => { rec.settings[k] = v; } },
       lookupCaller: async (e164) => {
         rec.lookups.push({ e164, phaseAtLookup: window.harness.useCallStore.getState().call.phase });

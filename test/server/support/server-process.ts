@@ -1,11 +1,11 @@
 /**
  * Starts a REAL server process for tests: `node dist/server/index.js` when built, else
- * `npx tsx server/index.ts`, on PORT=0 with a temp DATA_DIR (PGlite) or, with `pg: true`, the
+ * `tsx server/index.ts` (when the build is missing or older than the sources), on PORT=0 with a temp DATA_DIR (PGlite) or, with `pg: true`, the
  * machine's PostgreSQL (`DATABASE_URL`, default postgres://postgres@127.0.0.1:5432/test) in a
  * fresh schema that `stop()` drops. Resolves when the server prints `listening <url>`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -59,10 +59,27 @@ export async function dropSchema(schema: string): Promise<void> {
   }
 }
 
-/** Spawns a server process and waits until it listens (60 s timeout). */
-export async function startServerProcess(opts: ServerProcessOptions = {}): Promise<ServerProcess> {
+function newestMtime(dir: string): number {
+  let max = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    max = Math.max(max, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return max;
+}
+
+/** The built server when it is newer than every source under server/ and shared/ (never a stale build). */
+function builtServer(): string | null {
   const built = join(ROOT, 'dist/server/index.js');
-  const [cmd, args] = existsSync(built)
+  if (!existsSync(built)) return null;
+  const sources = Math.max(newestMtime(join(ROOT, 'server')), newestMtime(join(ROOT, 'shared')));
+  return statSync(built).mtimeMs > sources ? built : null;
+}
+
+/** Spawns a server process and waits until it listens (90 s timeout; the machine is shared). */
+export async function startServerProcess(opts: ServerProcessOptions = {}): Promise<ServerProcess> {
+  const built = builtServer();
+  const [cmd, args] = built
     ? [process.execPath, [built]]
     : [process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'server/index.ts')]];
   const schema = opts.pg ? (opts.schema ?? uniqueSchema()) : null;
@@ -81,7 +98,7 @@ export async function startServerProcess(opts: ServerProcessOptions = {}): Promi
   let out = '';
   const exited = new Promise<number | null>((res) => proc.once('exit', (code) => res(code)));
   const url = await new Promise<string>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`server did not start in 60 s:\n${out}`)), 60_000);
+    const timer = setTimeout(() => rej(new Error(`server did not start in 90 s:\n${out}`)), 90_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /listening (http:\/\/\S+)/.exec(out);

@@ -1,0 +1,158 @@
+/**
+ * The operator's desk end to end: the real CRM server (PGlite, demo data), the browser-mode host
+ * (main services + the built renderer) and Debian Chromium. operator1 logs in, takes the next
+ * order, fills it from suggestions, adds a gift, gets courier delivery proposed; the draft survives
+ * a reload. An order with the fake number 70000000000 is proposed as Невалид, saved without a call,
+ * and the server shows the result.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium';
+import { INGEST_KEY, startServerProcess, type ServerProcess } from '../server/support/server-process';
+import { MainServices } from '../../main/services/main-services';
+import { FileTokenStore } from '../../main/sync/token-store';
+import { createHandlers } from '../../main/ipc/handlers';
+import { startSocketHost, type SocketHost } from '../../main/browser-host/socket-host';
+
+jest.setTimeout(180_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const RENDERER = path.join(ROOT, 'dist', 'renderer');
+
+let tmp: string;
+let server: ServerProcess;
+let browser: Browser;
+let host: SocketHost;
+let services: MainServices;
+let page: Page;
+
+/** Builds the renderer once when dist/renderer is missing (npm test builds it before jest). */
+function ensureRenderer(): void {
+  if (fs.existsSync(path.join(RENDERER, 'index.html'))) return;
+  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'renderer/vite.config.mts'], { cwd: ROOT, stdio: 'ignore' });
+}
+
+async function serverApi<T>(method: string, p: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: T }> {
+  const res = await fetch(`${server.url}/api/v1${p}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, json: (text ? JSON.parse(text) : null) as T };
+}
+
+/** Types into a suggestion field and picks the first suggestion with Enter. */
+async function pick(label: string, text: string): Promise<void> {
+  const input = page.getByRole('combobox', { name: label, exact: true });
+  await input.fill('');
+  await input.pressSequentially(text, { delay: 30 });
+  await page.getByRole('listbox').getByRole('option').first().waitFor({ timeout: 10_000 });
+  await input.press('Enter');
+}
+
+const orderRegion = () => page.getByRole('region', { name: /^Заказ № / });
+
+beforeAll(async () => {
+  ensureRenderer();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'prozvon-desk-e2e-'));
+  server = await startServerProcess({ demo: true });
+  let h: SocketHost | null = null;
+  services = new MainServices({
+    dataDir: path.join(tmp, 'client'),
+    tokenStore: new FileTokenStore(path.join(tmp, 'session.json')),
+    emit: (event, payload) => h?.broadcast(event, payload),
+  });
+  h = await startSocketHost({ handlers: createHandlers(services), rendererDir: RENDERER, port: 0 });
+  host = h;
+  browser = await launchChromium();
+  page = await (await browser.newContext({ locale: 'ru-RU', viewport: { width: 1366, height: 768 } })).newPage();
+  await page.goto(host.url);
+  await page.getByLabel('Адрес сервера').fill(server.url);
+  await page.getByLabel('Логин', { exact: true }).fill('operator1');
+  await page.getByLabel('Пароль', { exact: true }).fill('operator');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByRole('button', { name: /Следующий заказ/ }).waitFor({ timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  await host?.close().catch(() => undefined);
+  await services?.close().catch(() => undefined);
+  await server?.stop().catch(() => undefined);
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test('Next order, the form from suggestions, a gift and courier delivery; the draft survives a reload', async () => {
+  await page.keyboard.press('F2');
+  await orderRegion().waitFor({ timeout: 15_000 });
+  await page.getByLabel('ФИО', { exact: true }).fill('Смирнова Ольга Петровна');
+  await page.getByLabel('Женский').check();
+  await pick('Город', 'Екатер');
+  expect(await page.getByLabel('Индекс', { exact: true }).inputValue()).toMatch(/^\d{6}$/);
+  expect(await page.getByLabel('Регион', { exact: true }).inputValue()).toBe('Свердловская область');
+  await pick('Улица', 'Малыш');
+  await pick('Дом', '1');
+  await page.getByLabel('Квартира', { exact: true }).fill('17');
+
+  await page.getByRole('button', { name: /Добавить второстепенный товар/ }).click();
+  const add = page.getByRole('group', { name: 'Второстепенный товар' });
+  const before = await page.getByTestId('total-goods').innerText();
+  await add.getByLabel('Скидка').selectOption({ label: 'Подарок (100 %)' });
+  await add.getByRole('button', { name: 'Сохранить' }).click();
+  await page.locator('tr.gift').waitFor();
+  expect(await page.getByTestId('total-goods').innerText()).toBe(before);
+
+  const courier = page.getByRole('radiogroup', { name: 'Варианты доставки' }).getByRole('radio', { name: /Курьер/ }).first();
+  await courier.waitFor({ timeout: 15_000 });
+  expect(await courier.isChecked()).toBe(true);
+  expect(await page.getByRole('radiogroup', { name: 'Варианты доставки' }).innerText()).not.toMatch(/Почта России/);
+  expect(await page.getByTestId('total-delivery').innerText()).toMatch(/₽/);
+  expect(await page.locator('.say-aloud').innerText()).toMatch(/обязательно забрать и оплатить/);
+
+  await page.getByText(/черновик сохранён/).waitFor({ timeout: 5_000 });
+  await page.reload();
+  await orderRegion().waitFor({ timeout: 30_000 });
+  expect(await page.getByLabel('ФИО', { exact: true }).inputValue()).toBe('Смирнова Ольга Петровна');
+  expect(await page.getByRole('combobox', { name: 'Город', exact: true }).inputValue()).toBe('Екатеринбург');
+  await page.locator('tr.gift').waitFor();
+
+  await orderRegion().getByRole('button', { name: 'Вернуть в очередь' }).click();
+  await orderRegion().waitFor({ state: 'detached' });
+});
+
+test('70000000000 is proposed as Невалид, saved without a call, and the server shows it', async () => {
+  const ingest = await serverApi<{ id: number }>('POST', '/orders', {
+    externalId: `e2e-desk-fake-${Date.now()}`, customerName: 'Тест Фейков', phone: '70000000000', offerSku: 'ARTRO-GEL',
+    createdAt: new Date(Date.now() - 6 * 3_600_000).toISOString(),
+  }, { 'x-api-key': INGEST_KEY });
+  expect([200, 201]).toContain(ingest.status);
+  const id = ingest.json.id;
+
+  await page.getByRole('tab', { name: /Недозвон за сегодня/ }).click();
+  await page.getByRole('tab', { name: /^Новый/ }).click();
+  await page.getByRole('button', { name: `Открыть заказ ${id}` }).click({ timeout: 15_000 });
+  await orderRegion().waitFor({ timeout: 15_000 });
+  await page.getByText(/предлагаем «Невалид: неверный номер»/).waitFor();
+  expect(await page.getByRole('button', { name: /Позвонить/ }).isDisabled()).toBe(true);
+  await page.keyboard.press('F9');
+  expect(await page.getByLabel('Неверный номер').isChecked()).toBe(true);
+  await page.getByText(/Всё заполнено/).waitFor();
+  await page.keyboard.press('F9');
+  await page.getByText(new RegExp(`Заказ № ${id} сохранён: Невалид`)).waitFor({ timeout: 15_000 });
+
+  const admin = await server.login('admin', 'admin');
+  let order: { status: string; problem: string | null; comment: string } | null = null;
+  for (let i = 0; i < 60 && order?.status !== 'invalid'; i += 1) {
+    const r = await serverApi<{ order?: typeof order } & Record<string, unknown>>('GET', `/orders/${id}`, undefined, { authorization: `Bearer ${admin}` });
+    order = (r.json?.order ?? r.json) as typeof order;
+    if (order?.status !== 'invalid') await new Promise((res) => setTimeout(res, 500));
+  }
+  expect(order).toMatchObject({ status: 'invalid', problem: 'invalid_number' });
+  expect(order?.comment).toMatch(/^\d{2}\.\d{2}\.\d{4} Неверный номер телефона/);
+});
+
+test.todo('Подтвердить after a logged call and Недозвон ×4 with the callback time: pending until the softphone is wired into the desk (issue 6; renderer/app/phone-slot.tsx)');

@@ -1,0 +1,189 @@
+/**
+ * Lead board end to end: the real CRM server (PGlite, demo data), two browser-mode hosts (the
+ * main services + the built renderer), Debian Chromium. The operator (browser 1) logs in, goes
+ * on a break, back to ready, takes an order; the lead (browser 2) sees each state change on the
+ * live board; the day report and its CSV / XLSX exports agree with each other.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium';
+import pg from 'pg';
+import { INGEST_KEY, PG_URL, startServerProcess, type ServerProcess } from '../server/support/server-process';
+import { MainServices } from '../../main/services/main-services';
+import { FileTokenStore } from '../../main/sync/token-store';
+import { createHandlers } from '../../main/ipc/handlers';
+import { startSocketHost, type SocketHost } from '../../main/browser-host/socket-host';
+import { OperatorReport } from '../../shared/api/lead';
+import { localDayKeyOf } from '../../shared/domain/reports';
+
+jest.setTimeout(240_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const RENDERER = path.join(ROOT, 'dist', 'renderer');
+const PHONE = '+79123456789';
+
+interface Host { host: SocketHost; services: MainServices; requests: string[] }
+
+let tmp: string;
+let server: ServerProcess;
+let browser: Browser;
+let opHost: Host;
+let leadHost: Host;
+let opPage: Page;
+let leadPage: Page;
+let leadToken: string;
+let operatorId: number;
+let orderId: number;
+
+/** Builds the renderer once when dist/renderer is missing (npm test builds it before jest). */
+function ensureRenderer(): void {
+  if (fs.existsSync(path.join(RENDERER, 'index.html'))) return;
+  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'renderer/vite.config.mts'], { cwd: ROOT, stdio: 'ignore' });
+}
+
+async function startHost(name: string): Promise<Host> {
+  const dir = path.join(tmp, name);
+  fs.mkdirSync(dir, { recursive: true });
+  let host: SocketHost | null = null;
+  const services = new MainServices({
+    dataDir: path.join(dir, 'client'),
+    tokenStore: new FileTokenStore(path.join(dir, 'session.json')),
+    emit: (event, payload) => host?.broadcast(event, payload),
+  });
+  const handlers = createHandlers(services);
+  const requests: string[] = [];
+  const passthrough = handlers['server.request'];
+  handlers['server.request'] = (req) => { requests.push(`${req.method} ${req.path}`); return passthrough(req); };
+  host = await startSocketHost({ handlers, rendererDir: RENDERER, port: 0 });
+  return { host, services, requests };
+}
+
+async function api<T>(method: string, p: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: T; res: Response }> {
+  const res = await fetch(`${server.url}/api/v1${p}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = res.headers.get('content-type')?.includes('json') ? await res.text() : '';
+  return { status: res.status, json: (text ? JSON.parse(text) : null) as T, res };
+}
+
+async function login(page: Page, host: Host, user: string, password: string): Promise<void> {
+  await page.goto(host.host.url);
+  await page.getByLabel('Адрес сервера').fill(server.url);
+  await page.getByLabel('Логин').fill(user);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+}
+
+/** The lead's board row of the operator. */
+const boardRow = () => leadPage.locator(`.lead-table tr[data-user="${operatorId}"]`);
+
+/** Waits until the lead's board shows the operator in `state`. */
+async function seeState(state: string, label: RegExp): Promise<void> {
+  await leadPage.locator(`.lead-table tr[data-user="${operatorId}"][data-state="${state}"]`).waitFor({ timeout: 15_000 });
+  await expectText(boardRow().locator('.lead-state'), label);
+}
+
+async function expectText(loc: ReturnType<Page['locator']>, re: RegExp): Promise<void> {
+  expect(await loc.innerText()).toMatch(re);
+}
+
+const today = () => localDayKeyOf(new Date(), 'Europe/Moscow');
+
+async function dayReport(): Promise<OperatorReport> {
+  const r = await api<unknown>('GET', `/reports/operators?from=${today()}&to=${today()}&userId=${operatorId}`, undefined, { authorization: `Bearer ${leadToken}` });
+  expect(r.status).toBe(200);
+  return OperatorReport.parse(r.json);
+}
+
+beforeAll(async () => {
+  ensureRenderer();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'prozvon-lead-e2e-'));
+  server = await startServerProcess({ demo: true, pg: true });
+  // Empty the callable queues of the demo so "Next order" takes the order this test ingests.
+  const db = new pg.Client({ connectionString: PG_URL });
+  await db.connect();
+  await db.query(`SET search_path TO ${server.schema ?? 'public'}`);
+  await db.query("UPDATE orders SET status = 'cancelled' WHERE status IN ('new', 'callback', 'no_answer')");
+  const op = await db.query<{ id: number }>("SELECT id FROM users WHERE login = 'operator1'");
+  operatorId = Number(op.rows[0]?.id);
+  await db.end();
+  const ingest = await api<{ id: number }>('POST', '/orders', { externalId: 'e2e-lead-1', customerName: 'Иван Петров', phone: PHONE, offerSku: 'ARTRO-GEL' }, { 'x-api-key': INGEST_KEY });
+  expect([200, 201]).toContain(ingest.status);
+  orderId = ingest.json.id;
+  leadToken = await server.login('lead', 'lead');
+  [opHost, leadHost, browser] = await Promise.all([startHost('operator'), startHost('lead'), launchChromium({ media: true })]);
+  opPage = await (await browser.newContext({ locale: 'ru-RU' })).newPage();
+  leadPage = await (await browser.newContext({ locale: 'ru-RU', viewport: { width: 1600, height: 900 } })).newPage();
+});
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  for (const h of [opHost, leadHost]) {
+    await h?.host.close().catch(() => undefined);
+    await h?.services.close().catch(() => undefined);
+  }
+  await server?.stop().catch(() => undefined);
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test('the lead sees each state change of the operator live; reports and exports agree', async () => {
+  await login(leadPage, leadHost, 'lead', 'lead');
+  await boardRow().waitFor({ timeout: 30_000 });
+  await expectText(boardRow().locator('th'), /Оператор 1/);
+  const boardGets = () => leadHost.requests.filter((r) => r === 'GET /board').length;
+
+  await login(opPage, opHost, 'operator1', 'operator');
+  await seeState('ready', /Готов/);
+  const before = boardGets();
+  expect(before).toBeGreaterThanOrEqual(1);
+
+  await opPage.getByRole('button', { name: 'Статус оператора' }).click();
+  await opPage.getByRole('menuitem', { name: 'Обед' }).click();
+  await seeState('break', /Перерыв · обед/);
+
+  await opPage.getByRole('button', { name: 'Статус оператора' }).click();
+  await opPage.getByRole('menuitem', { name: 'Готов' }).click();
+  await seeState('ready', /Готов/);
+
+  await opPage.keyboard.press('F2');
+  await seeState('wrapUp', /Оформление/);
+  await expectText(boardRow().locator('td').nth(2), new RegExp(`#${orderId}`));
+  // live updates only: the board was not fetched again while the states changed
+  expect(boardGets()).toBe(before);
+
+  // the day report as JSON, in the lead's table, and as CSV / XLSX: the same numbers
+  const report = await dayReport();
+  const row = report.rows.find((r) => r.userId === operatorId);
+  expect(row).toBeDefined();
+  await leadPage.getByRole('tab', { name: 'Отчёты' }).click();
+  const uiRow = leadPage.locator(`table[aria-label="Показатели операторов"] tr[data-user="${operatorId}"]`);
+  await uiRow.waitFor({ timeout: 15_000 });
+  expect((await uiRow.locator('[data-col="calls"]').innerText()).replace(/\s/g, '')).toBe(String(row?.calls));
+  expect((await uiRow.locator('[data-col="confirm"]').innerText()).replace(/\s/g, '')).toBe(String(row?.byResult.confirm));
+
+  const q = `from=${today()}&to=${today()}&userId=${operatorId}`;
+  const csvRes = await fetch(`${server.url}/api/v1/reports/operators.csv?${q}`, { headers: { authorization: `Bearer ${leadToken}` } });
+  const csv = Buffer.from(await csvRes.arrayBuffer());
+  expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = csv.toString('utf8').slice(1).split('\r\n').map((l) => l.split(';'));
+  const head = lines[0] ?? [];
+  const csvRow = lines.find((l) => l[1] === 'operator1') ?? [];
+  expect(csvRow[head.indexOf('Звонки')]).toBe(String(row?.calls));
+  expect(csvRow[head.indexOf('Подтверждено')]).toBe(String(row?.byResult.confirm));
+
+  const xlsxRes = await fetch(`${server.url}/api/v1/reports/operators.xlsx?${q}`, { headers: { authorization: `Bearer ${leadToken}` } });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await xlsxRes.arrayBuffer()) as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  const headerRow = ws?.getRow(2).values as unknown[];
+  let xlsxRow: unknown[] = [];
+  ws?.eachRow((r) => { if ((r.values as unknown[])[2] === 'operator1') xlsxRow = r.values as unknown[]; });
+  expect(xlsxRow[headerRow.indexOf('Звонки')]).toBe(row?.calls);
+  expect(xlsxRow[headerRow.indexOf('Подтверждено')]).toBe(row?.byResult.confirm);
+});

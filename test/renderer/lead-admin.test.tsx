@@ -1,0 +1,124 @@
+/** Admin screens: roubles typed → kopecks, zod validation before sending, script preview, user reset. */
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ApiProvider } from '../../renderer/app/api-context';
+import '../../renderer/lead/lead-i18n';
+import { AdminView } from '../../renderer/lead/admin/AdminView';
+import { kopToRublesInput, parseRublesToKop } from '../../renderer/lead/admin/money-input';
+import { markdownBlocks, scriptToMarkdown } from '../../renderer/lead/admin/script-markdown';
+import { useSessionStore } from '../../renderer/stores/session-store';
+import { MemoryApi, OFFERS, SCRIPT, SESSION } from './support/memory-api';
+
+jest.setTimeout(20_000);
+
+const USERS = [
+  { id: 1, login: 'admin', name: 'Админ', role: 'admin', teamId: null, active: true, sipWsUrl: null, sipDomain: null, sipUser: null, hasSipPassword: false, offerSkus: [] },
+  { id: 5, login: 'anna', name: 'Анна', role: 'operator', teamId: 1, active: true, sipWsUrl: 'wss://pbx.local/ws', sipDomain: 'pbx.local', sipUser: '1001', hasSipPassword: true, offerSkus: ['KREM-X'] },
+];
+
+function setup() {
+  useSessionStore.setState({ session: { ...SESSION, user: { id: 1, login: 'admin', name: 'Админ', role: 'admin' } } });
+  const mem = new MemoryApi({
+    'server.request': (req) => {
+      const body = req.body as Record<string, unknown>;
+      if (req.method === 'GET' && req.path === '/admin/users') return { users: USERS };
+      if (req.method === 'GET' && req.path === '/admin/teams') return { teams: [{ id: 1, name: 'Смена А' }] };
+      if (req.method === 'PATCH' && req.path === '/admin/users/5') return { ...USERS[1], ...body };
+      if (req.method === 'GET' && req.path === '/admin/offers') return { offers: OFFERS };
+      if (req.method === 'PUT' && req.path.startsWith('/admin/offers/')) return body;
+      if (req.method === 'POST' && req.path === '/admin/scripts/KREM-X/markdown') return { ...SCRIPT, sections: [SCRIPT.sections[0]], objections: [] };
+      throw new Error(`unexpected ${req.method} ${req.path}`);
+    },
+  });
+  const user = userEvent.setup();
+  render(<ApiProvider api={mem.api}><AdminView /></ApiProvider>);
+  return { mem, user };
+}
+
+describe('money input', () => {
+  test.each([
+    ['1 990,50', 199_050], ['1990.5', 199_050], ['1990', 199_000], ['0,05', 5], ['1\u00a0990 ₽', 199_000],
+    ['', null], ['-5', null], ['12,345', null], ['abc', null],
+  ])('%s → %s', (text, kop) => {
+    expect(parseRublesToKop(text)).toBe(kop);
+  });
+  test('kopecks round-trip through the input text', () => {
+    expect(kopToRublesInput(199_050)).toBe('1990,50');
+    expect(parseRublesToKop(kopToRublesInput(199_005))).toBe(199_005);
+  });
+});
+
+describe('script markdown', () => {
+  test('a script becomes the Markdown the upload reads, and the preview splits it into blocks', () => {
+    const md = scriptToMarkdown(SCRIPT);
+    expect(md).toContain('## Приветствие\n\nЗдравствуйте, {{customerName}}!');
+    expect(md).toContain('## Возражения\n');
+    expect(md).toContain('### Дорого\nКлючевые слова: дорого, цена\n');
+    const kinds = markdownBlocks(md).map((b) => b.kind);
+    expect(kinds.slice(0, 2)).toEqual(['h2', 'p']);
+    expect(kinds).toContain('keywords');
+  });
+});
+
+describe('admin screens', () => {
+  test('offers: the price is typed in roubles and sent in kopecks; bad input is refused before sending', async () => {
+    const { mem, user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Товары' }));
+    await user.click(await screen.findByRole('button', { name: 'Изменить: Крем Х' }));
+    const price = screen.getByLabelText('Цена, ₽');
+    expect(price).toHaveValue('1990');
+    await user.clear(price);
+    await user.type(price, '19,999');
+    await user.click(screen.getByRole('button', { name: 'Сохранить' }));
+    expect(price).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('Цена в рублях, например 1990 или 1990,50')).toBeInTheDocument();
+    expect(mem.requests('server.request').some((r) => r.method === 'PUT')).toBe(false);
+
+    await user.clear(price);
+    await user.type(price, '2 490,50');
+    await user.clear(screen.getByLabelText('Разрешённые скидки, %'));
+    await user.type(screen.getByLabelText('Разрешённые скидки, %'), '30, 100');
+    await user.click(screen.getByRole('button', { name: 'Сохранить' }));
+    expect(await screen.findByText('Сохранено.')).toBeInTheDocument();
+    expect(mem.requests('server.request').find((r) => r.method === 'PUT')).toEqual({
+      method: 'PUT', path: '/admin/offers/KREM-X',
+      body: { sku: 'KREM-X', name: 'Крем Х', priceKop: 249_050, promo: { text: '2-й товар −50 %, 3-й в подарок', allowedDiscountsPct: [30, 100] }, active: true },
+    });
+  });
+
+  test('users: a password reset and a team change go out as one PATCH', async () => {
+    const { mem, user } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Изменить: Анна' }));
+    const form = screen.getByRole('form', { name: 'Пользователь Анна' });
+    expect(within(form).getByLabelText('Логин')).toBeDisabled();
+    await user.type(within(form).getByLabelText('Новый пароль (сброс)'), 'abc');
+    await user.click(within(form).getByRole('button', { name: 'Сохранить' }));
+    expect(within(form).getByText('Пароль — не короче 4 символов.')).toBeInTheDocument();
+    await user.type(within(form).getByLabelText('Новый пароль (сброс)'), 'd');
+    await user.selectOptions(within(form).getByLabelText('Команда'), '');
+    await user.click(within(form).getByRole('button', { name: 'Сохранить' }));
+    expect(await screen.findByText('Сохранено.')).toBeInTheDocument();
+    expect(mem.requests('server.request').find((r) => r.method === 'PATCH')).toEqual({
+      method: 'PATCH', path: '/admin/users/5',
+      body: { name: 'Анна', role: 'operator', teamId: null, active: true, sipWsUrl: 'wss://pbx.local/ws', sipDomain: 'pbx.local', sipUser: '1001', password: 'abcd' },
+    });
+  });
+
+  test('scripts: Markdown edited in place shows a live preview, flags unknown variables and uploads', async () => {
+    const { mem, user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Скрипты и возражения' }));
+    await user.selectOptions(await screen.findByLabelText('Товар'), 'KREM-X');
+    const area = screen.getByLabelText('Скрипт (Markdown)');
+    await screen.findByDisplayValue(/## Приветствие/);
+    const preview = screen.getByRole('region', { name: 'Предпросмотр' });
+    expect(within(preview).getByRole('heading', { name: 'Приветствие' })).toBeInTheDocument();
+    expect(within(preview).getByText('{{customerName}}')).toHaveClass('lead-var');
+    await user.clear(area);
+    await user.type(area, '## Привет{Enter}{Enter}**Добрый день**, {{{{bogus}}');
+    expect(within(preview).getByText('Добрый день').tagName).toBe('STRONG');
+    expect(screen.getByRole('alert')).toHaveTextContent('Неизвестные переменные: bogus');
+    await user.click(screen.getByRole('button', { name: 'Сохранить' }));
+    expect(await screen.findByText('Скрипт сохранён: разделов 1, возражений 0.')).toBeInTheDocument();
+    expect(mem.requests('server.request').find((r) => r.method === 'POST')?.body).toBe('## Привет\n\n**Добрый день**, {{bogus}}');
+  });
+});

@@ -1,0 +1,86 @@
+/** Plans: CSV upload shows the server's per-line errors; the form validates and saves tomorrow's plan. */
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ApiProvider } from '../../renderer/app/api-context';
+import '../../renderer/lead/lead-i18n';
+import { PlansView } from '../../renderer/lead/plans/PlansView';
+import { useBoardStore } from '../../renderer/lead/board-store';
+import { useSessionStore } from '../../renderer/stores/session-store';
+import { localDayKeyOf } from '../../shared/domain/reports';
+import { MemoryApi, Refusal, SESSION } from './support/memory-api';
+
+jest.setTimeout(20_000);
+
+const tomorrow = localDayKeyOf(new Date(Date.now() + 86_400_000), 'Europe/Moscow');
+
+function setup(csvAnswer: (body: unknown) => unknown) {
+  useBoardStore.getState().reset();
+  useSessionStore.setState({ session: { ...SESSION, user: { id: 2, login: 'lead', name: 'Лидия', role: 'lead' } } });
+  const mem = new MemoryApi({
+    'server.request': (req) => {
+      if (req.method === 'GET' && req.path.startsWith('/plans?day=')) {
+        return { day: tomorrow, rows: [{ userId: 1, login: 'anna', name: 'Анна', targetConfirmed: 10, targetCalls: 80 }, { userId: 2, login: 'boris', name: 'Борис', targetConfirmed: 8, targetCalls: 60 }] };
+      }
+      if (req.method === 'POST' && req.path.startsWith('/plans/csv?day=')) return csvAnswer(req.body);
+      if (req.method === 'PUT' && req.path === '/plans') return { day: tomorrow, saved: (req.body as { rows: unknown[] }).rows.length };
+      throw new Error(`unexpected ${req.method} ${req.path}`);
+    },
+  });
+  const user = userEvent.setup();
+  render(<ApiProvider api={mem.api}><PlansView /></ApiProvider>);
+  return { mem, user };
+}
+
+describe('lead plans', () => {
+  test('a CSV upload lists the errors line by line', async () => {
+    const csv = 'login;targetConfirmed;targetCalls\nanna;12;90\nboris;x;60\nnobody;1;2\n';
+    const { mem, user } = setup(() => ({
+      day: tomorrow,
+      saved: 0,
+      errors: [
+        { line: 3, message: 'строка 3: план подтверждений «x» — не целое число ≥ 0' },
+        { line: 4, message: 'оператор «nobody» не найден в вашей команде' },
+      ],
+    }));
+    await screen.findByRole('rowheader', { name: 'Анна' });
+    await user.upload(screen.getByLabelText('Загрузить CSV'), new File([csv], 'plan.csv', { type: 'text/csv' }));
+    const list = await screen.findByRole('list', { name: 'Ошибки в файле' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map((li) => li.getAttribute('data-line'))).toEqual(['3', '4']);
+    expect(items[0]).toHaveTextContent('строка 3: план подтверждений «x» — не целое число ≥ 0');
+    expect(items[1]).toHaveTextContent('Строка 4: оператор «nobody» не найден');
+    expect(screen.getByText('Сохранено строк: 0, ошибок: 2')).toBeInTheDocument();
+    const post = mem.requests('server.request').find((r) => r.method === 'POST');
+    expect(post).toEqual({ method: 'POST', path: `/plans/csv?day=${tomorrow}`, body: csv });
+  });
+
+  test('a refused upload says why', async () => {
+    const { user } = setup(() => { throw new Refusal('invalid_csv', 'Файл не загружен: 1 ошибк(и). строка 2: пустой логин'); });
+    await screen.findByRole('rowheader', { name: 'Анна' });
+    await user.upload(screen.getByLabelText('Загрузить CSV'), new File([';1;2'], 'plan.csv', { type: 'text/csv' }));
+    expect(await screen.findByText(/строка 2: пустой логин/)).toBeInTheDocument();
+  });
+
+  test('the form marks a bad number and saves valid targets for tomorrow', async () => {
+    const { mem, user } = setup(() => null);
+    await screen.findByRole('rowheader', { name: 'Анна' });
+    expect(screen.getByLabelText('День плана')).toHaveValue(tomorrow);
+    const annaConfirmed = screen.getByLabelText('План подтверждений: Анна');
+    expect(annaConfirmed).toHaveValue('10');
+    await user.clear(annaConfirmed);
+    await user.type(annaConfirmed, '1.5');
+    await user.click(screen.getByRole('button', { name: 'Сохранить план' }));
+    expect(annaConfirmed).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('alert')).toHaveTextContent('Исправьте отмеченные поля');
+    expect(mem.requests('server.request').some((r) => r.method === 'PUT')).toBe(false);
+
+    await user.clear(annaConfirmed);
+    await user.type(annaConfirmed, '15');
+    await user.click(screen.getByRole('button', { name: 'Сохранить план' }));
+    expect(await screen.findByText('План сохранён для операторов: 2')).toBeInTheDocument();
+    expect(mem.requests('server.request').find((r) => r.method === 'PUT')).toEqual({
+      method: 'PUT', path: '/plans',
+      body: { day: tomorrow, rows: [{ userId: 1, targetConfirmed: 15, targetCalls: 80 }, { userId: 2, targetConfirmed: 8, targetCalls: 60 }] },
+    });
+  });
+});
