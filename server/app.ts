@@ -22,7 +22,9 @@ export async function buildApp(deps: AppDeps, opts: FastifyServerOptions = {}): 
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
       const code = (err as { code?: string }).code ?? 'bad_request';
-      return reply.status(status).send({ error: { code: code.toLowerCase(), message: err instanceof Error ? err.message : 'bad request' } });
+      // Body parser errors (empty/invalid JSON, wrong content type, too large) name the body.
+      const field = code.startsWith('FST_ERR_CTP_') ? { field: 'body' } : {};
+      return reply.status(status).send({ error: { code: code.toLowerCase(), message: err instanceof Error ? err.message : 'bad request', ...field } });
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Внутренняя ошибка сервера' } });

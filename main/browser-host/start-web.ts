@@ -62,7 +62,7 @@ async function spawnServer(root: string, dataDir: string): Promise<{ url: string
     : [path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'server', 'index.ts'), '--demo']];
   const child = spawn(cmd, args, {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: path.join(dataDir, 'server') },
+    env: { LOG_LEVEL: 'warn', ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: path.join(dataDir, 'server') },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -18,6 +18,7 @@ const STATE_LABELS: Record<string, string> = {
 };
 
 app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
+process.on('unhandledRejection', (e) => console.error('[main] unhandled rejection', e));
 app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {

@@ -295,7 +295,7 @@ export class MainServices {
   private open(stored: StoredSession): void {
     const db = openDb(dbFileFor(this.o.dataDir, stored.login));
     const token = (): string | null => (this.active?.stored === stored ? stored.auth.token : null);
-    const http = new HttpClient(stored.serverUrl, () => stored.auth.token);
+    const http = new HttpClient(stored.serverUrl, () => stored.auth.token, 15_000, () => void this.expire(stored));
     const engine = new SyncEngine({
       db, http,
       onStatus: (s) => this.o.emit('sync.status', s),

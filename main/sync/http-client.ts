@@ -19,7 +19,13 @@ export class HttpError extends AppError {
 export const isNetworkError = (e: unknown): boolean => e instanceof AppError && e.code === 'offline';
 
 export class HttpClient {
-  constructor(public readonly baseUrl: string, private readonly token: () => string | null, private readonly defaultTimeoutMs = 15_000) {}
+  /** `onUnauthorized` runs when the server refuses the token (401) on any request. */
+  constructor(
+    public readonly baseUrl: string,
+    private readonly token: () => string | null,
+    private readonly defaultTimeoutMs = 15_000,
+    private readonly onUnauthorized: (() => void) | null = null,
+  ) {}
 
   /** Sends a request under /api/v1 and parses the JSON answer with `schema` (204 → null). */
   async request<S extends z.ZodType>(method: string, path: string, schema: S, opts: HttpOptions = {}): Promise<z.output<S>> {
@@ -44,6 +50,7 @@ export class HttpClient {
       try { body = JSON.parse(text); } catch { body = null; }
     }
     if (!res.ok) {
+      if (res.status === 401 && token) this.onUnauthorized?.();
       const parsed = ApiError.safeParse(body);
       if (parsed.success) throw new HttpError(res.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.field);
       if (res.status >= 500 || res.status === 429) throw new HttpError(res.status, res.status === 429 ? 'rate_limited' : 'server_error', `Ошибка сервера (${res.status}).`);

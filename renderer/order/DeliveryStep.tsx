@@ -26,10 +26,9 @@ export function DeliveryStep() {
     try {
       const found = proposeDeliveryOptions(await call(api, 'delivery.options', { orderId: s.form.orderId, address: s.form.address }));
       useOrderStore.getState().setDeliveryOptions(found);
-      const cur = useOrderStore.getState().form?.delivery;
-      const kept = cur ? found.find((o) => o.id === cur.id) : undefined;
-      // The first proposed option (courier when there is one, cheapest first) is pre-chosen.
-      useOrderStore.getState().chooseDelivery(kept ?? found[0] ?? null);
+      // New options, new proposal: the operator offers courier first (manual, slide 8), so the
+      // cheapest courier option is pre-chosen; the operator may pick another one.
+      useOrderStore.getState().chooseDelivery(found.find((o) => o.method === 'courier') ?? found[0] ?? null);
       setState(found.length === 0 ? 'empty' : 'idle');
     } catch (e) {
       setState(isUnreachable(e) ? 'offline' : 'error');

@@ -51,9 +51,6 @@ export function OrderPanel() {
         {order.callbackAt ? <span className="muted">{t('order.callbackAt', { at: dateTime(order.callbackAt, timeZone) })}</span> : null}
         {pending > 0 ? <span className="tag tag-warn">{t('order.pending', { count: pending })}</span> : null}
         <span className="spacer" />
-        <span className={`autosave ${autosave.failed ? 'field-error' : 'muted'}`} role="status">
-          {autosave.failed ? t('order.draftFailed') : autosave.savedAt ? t('order.draftSaved', { at: dateTime(autosave.savedAt, timeZone).slice(11) }) : ''}
-        </span>
         <button type="button" className="btn btn-small btn-ghost" onClick={() => void release()}>{t('order.release')}</button>
       </div>
       {rejection ? <div className="alert alert-error" role="alert"><strong>{t('order.rejected')}</strong><span>{rejection.message}</span></div> : null}
@@ -63,6 +60,10 @@ export function OrderPanel() {
         <button type="button" role="tab" aria-selected={tab === 'history'} className={tab === 'history' ? 'active' : ''} onClick={() => setTab('history')}>
           {t('order.tabHistory')} {others > 0 ? <span className="badge num">{others}</span> : null}
         </button>
+        <span className="spacer" />
+        <span className={`autosave ${autosave.failed ? 'field-error' : 'muted'}`} role="status">
+          {autosave.failed ? t('order.draftFailed') : autosave.savedAt ? t('order.draftSaved', { at: dateTime(autosave.savedAt, timeZone).slice(11) }) : ''}
+        </span>
       </div>
       <div className="order-scroll">
         {tab === 'form' ? (

@@ -12,10 +12,11 @@ function TabButton({ tab }: { tab: QueueTab }) {
   const total = useQueueStore((s) => s.counts[tab]?.total);
   const due = useQueueStore((s) => s.counts[tab]?.due ?? 0);
   const setTab = useQueueStore((s) => s.setTab);
+  const resetList = useQueueStore((s) => s.resetList);
   const readOnly = !isCallableTab(tab);
   return (
     <button type="button" role="tab" aria-selected={active} className={`qtab${active ? ' active' : ''}${readOnly ? ' readonly' : ''}`}
-      onClick={() => setTab(tab)} title={readOnly ? t('queue.notCalledHint') : t(`tabs.${tab}`)}>
+      onClick={() => { resetList(tab); setTab(tab); }} title={readOnly ? t('queue.notCalledHint') : t(`tabs.${tab}`)}>
       <span className="qtab-name">{t(`tabs.${tab}`)}</span>
       {due > 0 && tab !== 'new' ? <span className="due-badge num" title={t('queue.dueTitle', { count: due })} aria-label={t('queue.dueTitle', { count: due })}>{due}</span> : null}
       <span className="qtab-count num">{total ?? '—'}</span>

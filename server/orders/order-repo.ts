@@ -96,13 +96,6 @@ export async function ordersOfRows(sql: Sql, rows: OrderRow[]): Promise<Order[]>
   return rows.map((r) => orderOfRow(r, calls.get(r.id) ?? []));
 }
 
-/** One order with its calls, or null. */
-export async function loadOrder(sql: Sql, id: number): Promise<Order | null> {
-  const { rows } = await sql.query<OrderRow>(`${ORDER_SELECT} WHERE o.id = $1`, [id]);
-  const row = rows[0];
-  return row ? (await ordersOfRows(sql, [row]))[0] ?? null : null;
-}
-
 /**
  * Takes the next global version. The counter row stays locked until the transaction ends, so
  * versions become visible in commit order (a pull snapshot always sees a prefix of versions).

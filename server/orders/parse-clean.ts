@@ -5,11 +5,13 @@
 import type { z } from 'zod';
 import { HttpError, parseOr400 } from '../http/errors';
 
-const BAD = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const NUL = String.fromCharCode(0);
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const isBad = (s: string) => s.includes(NUL) || LONE_SURROGATE.test(s);
 
 /** The dotted path of the first string (or key) PostgreSQL cannot store, or null. */
 export function badTextPath(value: unknown, path: string[] = []): string | null {
-  if (typeof value === 'string') return BAD.test(value) ? path.join('.') : null;
+  if (typeof value === 'string') return isBad(value) ? path.join('.') : null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const p = badTextPath(value[i], [...path, String(i)]);
@@ -19,7 +21,7 @@ export function badTextPath(value: unknown, path: string[] = []): string | null 
   }
   if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if (BAD.test(k)) return [...path, k].join('.');
+      if (isBad(k)) return [...path, k].join('.');
       const p = badTextPath(v, [...path, k]);
       if (p !== null) return p;
     }

@@ -12,9 +12,10 @@ import type { AppDeps } from '../app-deps';
 import type { AuthedUser } from '../auth/session';
 import type { Sql } from '../db/db';
 import { HttpError } from '../http/errors';
+import { readCenterSettings } from '../admin/settings';
 import { assertCanSee, isHolder, operatorOfferSkus } from '../orders/access';
-import { type OrderRow, loadOrder, nextVersion, recordRemoval } from '../orders/order-repo';
-import { TAB_EXPR, TAB_PARAM_COUNT, dueAtExpr, dueExpr, tabParams } from './tab-sql';
+import { type OrderRow, callsOf, nextVersion, orderOfRow, recordRemoval } from '../orders/order-repo';
+import { TAB_EXPR, TAB_PARAM_COUNT, TAB_STATUS, dueAtExpr, dueExpr, tabParams } from './tab-sql';
 
 type Priority = readonly { tab: QueueTab; dueOnly: boolean }[];
 const PrioritySetting = z.array(z.object({ tab: QueueTabSchema, dueOnly: z.boolean() })).min(1).max(7);
@@ -37,14 +38,19 @@ async function take(sql: Sql, row: Pick<OrderRow, 'id' | 'assignee_id' | 'lease_
     poke.push(row.assignee_id);
   }
   const leaseUntil = new Date(now.getTime() + leaseMinutes * 60_000).toISOString();
-  await sql.query(
-    `UPDATE orders SET assignee_id = $2, lease_until = $3, taken_at = CASE WHEN $5 THEN taken_at ELSE $4::timestamptz END,
-            updated_at = $4, version = $6 WHERE id = $1`,
-    [row.id, user.id, leaseUntil, now.toISOString(), renew, await nextVersion(sql)],
+  const calls = (await callsOf(sql, [row.id])).get(row.id) ?? [];
+  // The version is taken in the last statement, so the global counter stays locked only until COMMIT.
+  const { rows } = await sql.query<OrderRow>(
+    `WITH v AS (UPDATE change_counter SET version = version + 1 WHERE id = 1 RETURNING version)
+     UPDATE orders o SET assignee_id = $2, lease_until = $3, taken_at = CASE WHEN $5 THEN o.taken_at ELSE $4::timestamptz END,
+            updated_at = $4, version = (SELECT version FROM v)
+      WHERE o.id = $1
+      RETURNING o.*, $6::text AS assignee_name`,
+    [row.id, user.id, leaseUntil, now.toISOString(), renew, user.name],
   );
-  const order = await loadOrder(sql, row.id);
-  if (!order) throw new Error(`order ${row.id} vanished inside its transaction`);
-  return { order, poke };
+  const updated = rows[0];
+  if (!updated) throw new Error(`order ${row.id} vanished inside its transaction`);
+  return { order: orderOfRow(updated, calls), poke };
 }
 
 /**
@@ -58,27 +64,31 @@ export async function claimNext(deps: AppDeps, user: AuthedUser): Promise<TakeRe
   return deps.db.tx(async (sql) => {
     const skus = await operatorOfferSkus(sql, user.id);
     const priority = await nextPriority(sql);
+    const { timeZone } = await readCenterSettings(sql, deps.config);
     if (skus.length === 0 || priority.length === 0) return null;
-    const prio = `(CASE ${TAB_EXPR} ${priority.map((p, i) => `WHEN '${p.tab}' THEN ${i}`).join(' ')} END)`;
-    const dueOnly = priority.filter((p) => p.dueOnly).map((p) => `'${p.tab}'`);
     const dueAt = dueAtExpr(TAB_EXPR);
     const p = TAB_PARAM_COUNT;
-    const { rows } = await sql.query<OrderRow>(
-      `SELECT o.* FROM orders o
-        WHERE o.status IN ('new','callback','no_answer')
-          AND ${prio} IS NOT NULL
-          ${dueOnly.length ? `AND (${TAB_EXPR} NOT IN (${dueOnly.join(',')}) OR ${dueExpr(TAB_EXPR, dueAt)})` : ''}
-          AND o.offer_sku = ANY($${p + 1}::text[])
-          AND (o.lease_until IS NULL OR o.lease_until <= $4::timestamptz)
-          AND (o.status <> 'new' OR o.assignee_id IS NULL OR o.assignee_id = $${p + 2})
-        ORDER BY ${prio}, ${dueAt}, o.created_at, o.id
-        LIMIT 1
-        FOR UPDATE OF o SKIP LOCKED`,
-      [...tabParams(now, deps.config.timeZone), skus, user.id],
-    );
-    const row = rows[0];
+    let row: OrderRow | undefined;
+    for (const entry of priority) {
+      // One index-friendly query per priority entry; the status filter only narrows the scan, the tab
+      // expression decides. In Новый the taking order is creation time (dueAtMs of new = createdAt).
+      const { rows } = await sql.query<OrderRow>(
+        `SELECT o.* FROM orders o
+          WHERE o.status = '${TAB_STATUS[entry.tab]}' AND ${TAB_EXPR} = '${entry.tab}'
+            ${entry.dueOnly ? `AND ${dueExpr(TAB_EXPR, dueAt)}` : 'AND $5::int >= 0 /* every bound parameter needs a type */'}
+            AND o.offer_sku = ANY($${p + 1}::text[])
+            AND (o.lease_until IS NULL OR o.lease_until <= $4::timestamptz)
+            AND (o.status <> 'new' OR o.assignee_id IS NULL OR o.assignee_id = $${p + 2})
+          ORDER BY ${entry.tab === 'new' ? 'o.created_at, o.id' : `${dueAt}, o.created_at, o.id`}
+          LIMIT 1
+          FOR UPDATE OF o SKIP LOCKED`,
+        [...tabParams(now, timeZone), skus, user.id],
+      );
+      row = rows[0];
+      if (row) break;
+    }
     if (!row) return null;
-    const tab = queueTabOf({ status: row.status, createdAt: row.created_at.toISOString(), failedAttempts: row.failed_attempts }, now, deps.config.timeZone);
+    const tab = queueTabOf({ status: row.status, createdAt: row.created_at.toISOString(), failedAttempts: row.failed_attempts }, now, timeZone);
     const ok = tab ? canTakeFromTab({ assigneeId: row.assignee_id, offerSku: row.offer_sku }, tab, { id: user.id, offerSkus: skus }) : null;
     if (!ok?.ok) throw new Error(`queue/next selected order ${row.id} that the shared rules refuse (${tab})`);
     return take(sql, row, user, now, deps.config.leaseMinutes, false);
@@ -105,7 +115,8 @@ export async function claimOrder(deps: AppDeps, user: AuthedUser, orderId: numbe
         holder: { id: row.assignee_id, name: row.holder_name ?? '' },
       });
     }
-    const tab = queueTabOf({ status: row.status, createdAt: row.created_at.toISOString(), failedAttempts: row.failed_attempts }, now, deps.config.timeZone);
+    const { timeZone } = await readCenterSettings(sql, deps.config);
+    const tab = queueTabOf({ status: row.status, createdAt: row.created_at.toISOString(), failedAttempts: row.failed_attempts }, now, timeZone);
     if (tab === null) throw new HttpError(409, 'final', 'Заказ закрыт (В буфер, Отказ или Невалид): брать его не нужно');
     const skus = await operatorOfferSkus(sql, user.id);
     const verdict = canTakeFromTab({ assigneeId: row.assignee_id, offerSku: row.offer_sku }, tab, { id: user.id, offerSkus: skus });

@@ -10,6 +10,7 @@ import { parseClean } from '../orders/parse-clean';
 import type { OrderRow } from '../orders/order-repo';
 import { TABBED_ORDERS, TAB_PARAM_COUNT, TAKING_ORDER, tabParams } from './tab-sql';
 import { claimNext } from './claim';
+import { readCenterSettings } from '../admin/settings';
 
 const TabParam = z.object({ tab: QueueTab });
 type TabbedRow = OrderRow & { tab: QueueTab; due: boolean; offer_name: string | null };
@@ -24,9 +25,10 @@ export const queueRoutes: RouteModule = (app, deps) => {
 
   app.get('/queue', async (req) => {
     await requireUser(db, req);
+    const { timeZone } = await readCenterSettings(db, config);
     const { rows } = await db.query<{ tab: QueueTab; total: number; due: number }>(
       `SELECT t.tab, count(*)::int AS total, (count(*) FILTER (WHERE t.due))::int AS due FROM ${TABBED_ORDERS} t GROUP BY t.tab`,
-      tabParams(now(), config.timeZone),
+      tabParams(now(), timeZone),
     );
     const tabs = Object.fromEntries(QUEUE_TABS.map((t) => [t, { total: 0, due: 0 }])) as QueueCounts['tabs'];
     for (const r of rows) tabs[r.tab] = { total: Number(r.total), due: Number(r.due) };
@@ -38,7 +40,8 @@ export const queueRoutes: RouteModule = (app, deps) => {
     await requireUser(db, req);
     const { tab } = parseClean(TabParam, req.params, 'params');
     const page = parseClean(QueuePageQuery, req.query, 'query');
-    const params = [...tabParams(now(), config.timeZone), tab];
+    const { timeZone } = await readCenterSettings(db, config);
+    const params = [...tabParams(now(), timeZone), tab];
     const p = TAB_PARAM_COUNT + 1;
     const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${TABBED_ORDERS} t WHERE t.tab = $${p}`, params);
     const { rows } = await db.query<TabbedRow>(
@@ -69,8 +72,7 @@ export const queueRoutes: RouteModule = (app, deps) => {
     const user = await requireUser(db, req, ['operator']);
     const taken = await claimNext(deps, user);
     if (!taken) return reply.status(204).send();
-    await deps.bus.publish({ kind: 'poke', userIds: taken.poke });
-    await deps.bus.publish({ kind: 'activity', userId: user.id });
+    await Promise.all([deps.bus.publish({ kind: 'poke', userIds: taken.poke }), deps.bus.publish({ kind: 'activity', userId: user.id })]);
     return { order: taken.order };
   });
 };

@@ -5,6 +5,7 @@
  * `tab` here equals `queueTabOf` and `due` equals `isDue` on random orders.
  */
 import { QUICK_RECALL_DELAY_MS, QUICK_RECALL_MAX_ATTEMPTS, dayStartsIn } from '../../shared/domain/tabs';
+import type { OrderStatus, QueueTab } from '../../shared/domain/schemas';
 
 /**
  * The six leading parameters every tab query binds, in this order:
@@ -18,6 +19,12 @@ export function tabParams(now: Date, timeZone: string): unknown[] {
 
 /** Number of parameters taken by `tabParams`; the caller's own parameters start after it. */
 export const TAB_PARAM_COUNT = 6;
+
+/** The only status whose orders can be in a tab (an index hint beside TAB_EXPR; the test checks it). */
+export const TAB_STATUS: Record<QueueTab, OrderStatus> = {
+  new: 'new', inWork: 'callback', quickRecall: 'no_answer', noAnswerToday: 'no_answer',
+  noAnswerYesterday: 'no_answer', noAnswer2Days: 'no_answer', noAnswerOlder: 'no_answer',
+};
 
 /** SQL expression: the tab of `o` (NULL for final statuses). */
 export const TAB_EXPR = `(CASE

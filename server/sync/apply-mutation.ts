@@ -9,6 +9,8 @@ import { orderTotals } from '../../shared/domain/money';
 import { parsePhone } from '../../shared/domain/phone';
 import type { Sql } from '../db/db';
 import type { AuthedUser } from '../auth/session';
+import type { ServerConfig } from '../config';
+import { readCenterSettings } from '../admin/settings';
 import { isHolder } from '../orders/access';
 import { type OrderRow, callsOf, nextVersion, recordRemoval } from '../orders/order-repo';
 
@@ -17,7 +19,7 @@ export type Applied =
   | { ok: true; poke: number[] }
   | { ok: false; code: string; message: string; orderId: number | null };
 
-type Ctx = { sql: Sql; user: AuthedUser; now: Date; timeZone: string };
+type Ctx = { sql: Sql; user: AuthedUser; now: Date; config: ServerConfig };
 
 const reject = (code: string, message: string, orderId: number | null): Applied => ({ ok: false, code, message, orderId });
 
@@ -56,15 +58,16 @@ async function logCall(ctx: Ctx, args: CallAttempt): Promise<Applied> {
   return { ok: true, poke: [ctx.user.id] };
 }
 
-async function directories(sql: Sql): Promise<{ reasons: Reason[]; offers: Offer[]; workingHours: WorkingHours | null }> {
+async function directories(sql: Sql, config: ServerConfig): Promise<{ reasons: Reason[]; offers: Offer[]; workingHours: WorkingHours | null; timeZone: string }> {
   const reasons = await sql.query<{ code: string; grp: Reason['group']; label: string; active: boolean }>('SELECT code, grp, label, active FROM reasons');
   const offers = await sql.query<{ sku: string; name: string; price_kop: number; promo: Offer['promo']; active: boolean }>('SELECT * FROM offers');
-  const wh = await sql.query<{ value: WorkingHours }>("SELECT value FROM center_settings WHERE key = 'workingHours'");
-  const hours = wh.rows[0]?.value;
+  const center = await readCenterSettings(sql, config);
+  const hours = center.workingHours;
   return {
     reasons: reasons.rows.map((r) => ({ code: r.code, group: r.grp, label: r.label, active: r.active })),
     offers: offers.rows.map((o) => ({ sku: o.sku, name: o.name, priceKop: Number(o.price_kop), promo: o.promo, active: o.active })),
     workingHours: hours && typeof hours.start === 'string' && typeof hours.end === 'string' ? hours : null,
+    timeZone: center.timeZone,
   };
 }
 
@@ -81,13 +84,13 @@ async function saveResult(ctx: Ctx, args: SaveResultArgs): Promise<Applied> {
     return reject('not_held', 'Результат не сохранён: заказ больше не у вас в работе (отпущен, истёк или передан)', args.orderId);
   }
   const calls = (await callsOf(ctx.sql, [row.id])).get(row.id) ?? [];
-  const dirs = await directories(ctx.sql);
+  const dirs = await directories(ctx.sql, ctx.config);
   let t;
   try {
     t = applyResult(
       { status: row.status, failedAttempts: row.failed_attempts, callbackAt: row.callback_at ? row.callback_at.toISOString() : null },
       args,
-      { calls, now: ctx.now, timeZone: ctx.timeZone, failedAttempts: row.failed_attempts, reasons: dirs.reasons, offers: dirs.offers,
+      { calls, now: ctx.now, timeZone: dirs.timeZone, failedAttempts: row.failed_attempts, reasons: dirs.reasons, offers: dirs.offers,
         workingHours: dirs.workingHours, takenAt: row.taken_at ? row.taken_at.toISOString() : null },
     );
   } catch (e) {

@@ -42,7 +42,7 @@ async function pushOne(deps: AppDeps, user: AuthedUser, clientId: string, m: Pus
     if (m.id > last + 1) {
       throw new HttpError(409, 'mutation_gap', `Пропуск в мутациях: ожидалась ${last + 1}, пришла ${m.id}`, 'mutations', { lastMutationId: last });
     }
-    const r = await applyMutation({ sql, user, now, timeZone: deps.config.timeZone }, m);
+    const r = await applyMutation({ sql, user, now, config: deps.config }, m);
     if (!r.ok) {
       await sql.query(
         'INSERT INTO sync_rejections (client_id, mutation_id, order_id, code, message, at) VALUES ($1,$2,$3,$4,$5,$6)',

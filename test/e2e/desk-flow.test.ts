@@ -106,14 +106,16 @@ test('Next order, the form from suggestions, a gift and courier delivery; the dr
   await page.locator('tr.gift').waitFor();
   expect(await page.getByTestId('total-goods').innerText()).toBe(before);
 
-  const courier = page.getByRole('radiogroup', { name: 'Варианты доставки' }).getByRole('radio', { name: /Курьер/ }).first();
-  await courier.waitFor({ timeout: 15_000 });
-  expect(await courier.isChecked()).toBe(true);
+  const chosen = page.getByRole('radiogroup', { name: 'Варианты доставки' }).locator('label.option.chosen');
+  await chosen.waitFor({ timeout: 15_000 });
+  expect(await chosen.innerText()).toMatch(/Курьер/);
   expect(await page.getByRole('radiogroup', { name: 'Варианты доставки' }).innerText()).not.toMatch(/Почта России/);
   expect(await page.getByTestId('total-delivery').innerText()).toMatch(/₽/);
   expect(await page.locator('.say-aloud').innerText()).toMatch(/обязательно забрать и оплатить/);
 
   await page.getByText(/черновик сохранён/).waitFor({ timeout: 5_000 });
+  // The draft is saved ≤ 300 ms after the last edit; leave that window before reloading.
+  await page.waitForTimeout(1_000);
   await page.reload();
   await orderRegion().waitFor({ timeout: 30_000 });
   expect(await page.getByLabel('ФИО', { exact: true }).inputValue()).toBe('Смирнова Ольга Петровна');
@@ -127,14 +129,18 @@ test('Next order, the form from suggestions, a gift and courier delivery; the dr
 test('70000000000 is proposed as Невалид, saved without a call, and the server shows it', async () => {
   const ingest = await serverApi<{ id: number }>('POST', '/orders', {
     externalId: `e2e-desk-fake-${Date.now()}`, customerName: 'Тест Фейков', phone: '70000000000', offerSku: 'ARTRO-GEL',
-    createdAt: new Date(Date.now() - 6 * 3_600_000).toISOString(),
+    createdAt: new Date(Date.now() - 30 * 86_400_000).toISOString(),
   }, { 'x-api-key': INGEST_KEY });
   expect([200, 201]).toContain(ingest.status);
   const id = ingest.json.id;
+  if (await orderRegion().count()) {
+    await orderRegion().getByRole('button', { name: 'Вернуть в очередь' }).click();
+    await orderRegion().waitFor({ state: 'detached' });
+  }
 
   await page.getByRole('tab', { name: /Недозвон за сегодня/ }).click();
   await page.getByRole('tab', { name: /^Новый/ }).click();
-  await page.getByRole('button', { name: `Открыть заказ ${id}` }).click({ timeout: 15_000 });
+  await page.getByRole('button', { name: `Открыть заказ ${id}` }).click({ timeout: 15_000 }).catch(async (e: unknown) => { await page.screenshot({ path: '/tmp/visual/e2e-fail.png' }); throw e; });
   await orderRegion().waitFor({ timeout: 15_000 });
   await page.getByText(/предлагаем «Невалид: неверный номер»/).waitFor();
   expect(await page.getByRole('button', { name: /Позвонить/ }).isDisabled()).toBe(true);

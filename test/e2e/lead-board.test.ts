@@ -2,7 +2,8 @@
  * Lead board end to end: the real CRM server (PGlite, demo data), two browser-mode hosts (the
  * main services + the built renderer), Debian Chromium. The operator (browser 1) logs in, goes
  * on a break, back to ready, takes an order; the lead (browser 2) sees each state change on the
- * live board; the day report and its CSV / XLSX exports agree with each other.
+ * live board; the operator calls (reported over the softphone's IPC channels) and confirms the
+ * order; the day report counts it, in the lead's table and in the CSV / XLSX exports.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +18,7 @@ import { MainServices } from '../../main/services/main-services';
 import { FileTokenStore } from '../../main/sync/token-store';
 import { createHandlers } from '../../main/ipc/handlers';
 import { startSocketHost, type SocketHost } from '../../main/browser-host/socket-host';
+import type { Handlers } from '../../main/ipc/ipc-core';
 import { OperatorReport } from '../../shared/api/lead';
 import { localDayKeyOf } from '../../shared/domain/reports';
 
@@ -26,7 +28,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const RENDERER = path.join(ROOT, 'dist', 'renderer');
 const PHONE = '+79123456789';
 
-interface Host { host: SocketHost; services: MainServices; requests: string[] }
+interface Host { host: SocketHost; services: MainServices; handlers: Handlers; requests: string[] }
 
 let tmp: string;
 let server: ServerProcess;
@@ -59,7 +61,7 @@ async function startHost(name: string): Promise<Host> {
   const passthrough = handlers['server.request'];
   handlers['server.request'] = (req) => { requests.push(`${req.method} ${req.path}`); return passthrough(req); };
   host = await startSocketHost({ handlers, rendererDir: RENDERER, port: 0 });
-  return { host, services, requests };
+  return { host, services, handlers, requests };
 }
 
 async function api<T>(method: string, p: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: T; res: Response }> {
@@ -78,6 +80,15 @@ async function login(page: Page, host: Host, user: string, password: string): Pr
   await page.getByLabel('Логин').fill(user);
   await page.getByLabel('Пароль').fill(password);
   await page.getByRole('button', { name: 'Войти' }).click();
+}
+
+/** Types into a suggestion field of the operator's form and picks the first suggestion with Enter. */
+async function pick(label: string, text: string): Promise<void> {
+  const input = opPage.getByRole('combobox', { name: label, exact: true });
+  await input.fill('');
+  await input.pressSequentially(text, { delay: 30 });
+  await opPage.getByRole('listbox').getByRole('option').first().waitFor({ timeout: 10_000 });
+  await input.press('Enter');
 }
 
 /** The lead's board row of the operator. */
@@ -117,7 +128,7 @@ beforeAll(async () => {
   expect([200, 201]).toContain(ingest.status);
   orderId = ingest.json.id;
   leadToken = await server.login('lead', 'lead');
-  [opHost, leadHost, browser] = await Promise.all([startHost('operator'), startHost('lead'), launchChromium({ media: true })]);
+  [opHost, leadHost, browser] = await Promise.all([startHost('operator'), startHost('lead'), launchChromium()]);
   opPage = await (await browser.newContext({ locale: 'ru-RU' })).newPage();
   leadPage = await (await browser.newContext({ locale: 'ru-RU', viewport: { width: 1600, height: 900 } })).newPage();
 });
@@ -151,16 +162,53 @@ test('the lead sees each state change of the operator live; reports and exports 
   await opPage.getByRole('menuitem', { name: 'Готов' }).click();
   await seeState('ready', /Готов/);
 
+  const baseline = (await dayReport()).rows.find((r) => r.userId === operatorId);
   await opPage.keyboard.press('F2');
   await seeState('wrapUp', /Оформление/);
   await expectText(boardRow().locator('td').nth(2), new RegExp(`#${orderId}`));
+
+  // The call: App.tsx does not wire renderer/softphone in yet, so the operator's main process gets
+  // what the softphone reports over the same IPC channels (agent.setState, agent.quality, call.log).
+  const h = opHost.handlers;
+  const callId = 'e2e-lead-call-1';
+  const startedAt = new Date().toISOString();
+  await h['agent.setState']({ state: 'dialing', breakReason: null, orderId, callId, sipRegistered: true });
+  await seeState('dialing', /Набор/);
+  const answeredAt = new Date().toISOString();
+  await h['agent.setState']({ state: 'talking', breakReason: null, orderId, callId, sipRegistered: true });
+  await h['agent.quality']({ callId, quality: { rttMs: 40, jitterMs: 3, lossPct: 0 } });
+  await seeState('talking', /Разговор/);
+  await leadPage.locator(`.lead-table tr[data-user="${operatorId}"] .lead-quality-4`).waitFor({ timeout: 15_000 });
+  expect(await boardRow().locator('td').nth(3).innerText()).toMatch(/^\d+:\d\d$/);
+  await h['call.log']({ callId, orderId, startedAt, answeredAt, endedAt: new Date().toISOString(), outcome: 'answered' });
+  await h['agent.setState']({ state: 'wrapUp', breakReason: null, orderId, callId: null, sipRegistered: true });
+  await seeState('wrapUp', /Оформление/);
+
+  // the operator fills the form and confirms (F5 selects, F5 again saves)
+  await opPage.getByLabel('ФИО', { exact: true }).fill('Петров Иван Сергеевич');
+  await opPage.getByLabel('Мужской').check();
+  await pick('Город', 'Екатер');
+  await pick('Улица', 'Малыш');
+  await pick('Дом', '1');
+  await opPage.getByLabel('Квартира', { exact: true }).fill('5');
+  await opPage.getByRole('radiogroup', { name: 'Варианты доставки' }).getByRole('radio', { name: /Курьер/ }).first().waitFor({ timeout: 15_000 });
+  await opPage.getByText(/разговор был/).waitFor({ timeout: 15_000 });
+  await opPage.keyboard.press('F5');
+  await opPage.getByText('Всё заполнено — нажмите ещё раз, чтобы сохранить.').waitFor({ timeout: 10_000 });
+  await opPage.keyboard.press('F5');
+  await opPage.getByText(`Заказ № ${orderId} сохранён: Подтвердить.`).waitFor({ timeout: 15_000 });
+  await seeState('ready', /Готов/);
+  await leadPage.locator(`.lead-table tr[data-user="${operatorId}"] td:nth-child(9)`).filter({ hasText: String((baseline?.byResult.confirm ?? 0) + 1) }).waitFor({ timeout: 15_000 });
+
   // live updates only: the board was not fetched again while the states changed
   expect(boardGets()).toBe(before);
 
   // the day report as JSON, in the lead's table, and as CSV / XLSX: the same numbers
   const report = await dayReport();
   const row = report.rows.find((r) => r.userId === operatorId);
-  expect(row).toBeDefined();
+  expect(row?.calls).toBe((baseline?.calls ?? 0) + 1);
+  expect(row?.answered).toBe((baseline?.answered ?? 0) + 1);
+  expect(row?.byResult.confirm).toBe((baseline?.byResult.confirm ?? 0) + 1);
   await leadPage.getByRole('tab', { name: 'Отчёты' }).click();
   const uiRow = leadPage.locator(`table[aria-label="Показатели операторов"] tr[data-user="${operatorId}"]`);
   await uiRow.waitFor({ timeout: 15_000 });

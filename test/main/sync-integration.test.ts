@@ -153,8 +153,10 @@ describe('sync with a real server process', () => {
   test('live channel: welcome and lead messages arrive as events, agent state reaches the board, a poke makes the client pull', async () => {
     const a = await host('live-a');
     const welcome = nextEvent(a.api, 'live.message', (m) => m.type === 'welcome');
+    const progress = nextEvent(a.api, 'sync.status', (s) => s.progress !== null);
     const session = await ok(a.api['auth.login']({ serverUrl: server.url, login: 'operator2', password: 'operator' }));
     await welcome;
+    expect((await progress).progress).toMatchObject({ total: null });
 
     await ok(a.api['agent.setState']({ state: 'ready', breakReason: null, orderId: null, callId: null, sipRegistered: true }));
     const admin = await rawClient(server.url, 'admin', 'admin');

@@ -8,6 +8,7 @@ import { LeadHome } from '../../renderer/lead/LeadHome';
 import { useBoardStore } from '../../renderer/lead/board-store';
 import { tickerListenerCount, tickerRunning } from '../../renderer/lead/ticker';
 import { useSessionStore } from '../../renderer/stores/session-store';
+import i18n from '../../renderer/i18n';
 import { MemoryApi, SESSION } from './support/memory-api';
 
 const MIN = 60_000;
@@ -136,5 +137,15 @@ describe('lead board', () => {
     await user.click(screen.getByRole('button', { name: 'Освободить заказ #777 оператора Глеб' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Освободить' }));
     expect(mem.requests('server.request').some((r) => r.method === 'POST' && r.path === '/orders/777/force-release')).toBe(true);
+  });
+
+  test('speaks English when the language is switched', async () => {
+    setup();
+    await screen.findByRole('rowheader', { name: 'Анна' });
+    await act(async () => { await i18n.changeLanguage('en'); });
+    expect(screen.getByRole('table', { name: 'Team operators' })).toBeInTheDocument();
+    expect(within(rowOf('Борис')).getByText('Talking')).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Reports' })).toBeInTheDocument();
+    await act(async () => { await i18n.changeLanguage('ru'); });
   });
 });

@@ -3,7 +3,7 @@
  * same suite on PGlite and on the machine's PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
-import { BACKENDS, INGEST_KEY, client, startServerProcess, type ServerProcess } from './support/server-process';
+import { BACKENDS, INGEST_KEY, startServerProcess, type ServerProcess } from './support/server-process';
 import { answeredCall, confirmArgs, demoClients, ingest, type Api } from './support/order-flow';
 import { ClaimResponse, CustomerHistory, PullResponse, PushResponse, QueueCounts, QueuePage, Script } from '../../shared/api/http';
 import { QUEUE_TABS } from '../../shared/domain/tabs';

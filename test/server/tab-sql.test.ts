@@ -9,7 +9,7 @@ import { openPg } from '../../server/db/pg-db';
 import { PG_URL, dropSchema, uniqueSchema } from './support/server-process';
 import { migrate } from '../../server/db/migrate';
 import type { Db } from '../../server/db/db';
-import { TABBED_ORDERS, TAKING_ORDER, tabParams } from '../../server/queue/tab-sql';
+import { TABBED_ORDERS, TAB_STATUS, TAKING_ORDER, tabParams } from '../../server/queue/tab-sql';
 import { compareForTaking, dayStartsIn, isDue, queueTabOf } from '../../shared/domain/tabs';
 import type { OrderStatus, QueueTab } from '../../shared/domain/schemas';
 
@@ -73,6 +73,7 @@ describe.each([
       expect({ id: ids[i], tab: got?.tab ?? null }).toEqual({ id: ids[i], tab });
       if (tab && got) {
         open++;
+        expect(TAB_STATUS[tab]).toBe(o.status);
         const due = isDue({ ...shape, callbackAt: o.callback === null ? null : new Date(o.callback).toISOString(), lastAttemptAt: o.last === null ? null : new Date(o.last).toISOString() }, tab, now);
         expect({ id: ids[i], due: got.due }).toEqual({ id: ids[i], due });
       }

@@ -1,23 +1,7 @@
-/** Call quality as four bars plus the RTT / jitter / loss figures in the title and for screen readers. */
+/** Call quality as four bars (the softphone's rule) plus RTT / jitter / loss in the title and for screen readers. */
 import { useTranslation } from 'react-i18next';
 import type { CallQuality } from '../../../shared/api/live';
-
-/**
- * 0–4 bars from a quality sample: start at 4 and lose a bar for each figure past its limit
- * (RTT > 300 ms, jitter > 30 ms, loss > 2 %), two for a severe one (RTT > 600, jitter > 60, loss > 8 %).
- */
-export function qualityBars(q: CallQuality): number {
-  let bars = 4;
-  const step = (v: number | null, warn: number, bad: number) => {
-    if (v === null) return;
-    if (v > bad) bars -= 2;
-    else if (v > warn) bars -= 1;
-  };
-  step(q.rttMs, 300, 600);
-  step(q.jitterMs, 30, 60);
-  step(q.lossPct, 2, 8);
-  return Math.max(0, bars);
-}
+import { qualityBars } from '../../softphone/components/CallBar';
 
 const num = (v: number | null, digits = 0) => (v === null ? '—' : v.toFixed(digits).replace('.', ','));
 

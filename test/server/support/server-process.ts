@@ -154,7 +154,7 @@ export function client(url: string, token?: string) {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await r.text();
-    let json: unknown = null;
+    let json: unknown;
     try { json = text ? JSON.parse(text) : null; } catch { json = text; }
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return { status: r.status, body: json as any };
