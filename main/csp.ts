@@ -6,7 +6,7 @@ export const CSP = [
   "img-src 'self' data:",
   "media-src 'self' blob: mediastream:",
   "font-src 'self' data:",
-  "connect-src 'self' https: wss: ws://127.0.0.1:* http://127.0.0.1:*",
+  "connect-src 'self' https: wss: ws: http://127.0.0.1:*",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

@@ -107,7 +107,11 @@ async function main(): Promise<void> {
     stopping = true;
     await host?.close();
     await services.close();
-    child?.kill('SIGTERM');
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child?.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    }
     process.exit(0);
   };
   process.on('unhandledRejection', (e) => process.stderr.write(`[host] unhandled: ${e instanceof Error ? e.stack : String(e)}\n`));

@@ -5,6 +5,7 @@ import { QueueList } from '../queues/QueueList';
 import { QueueTabs } from '../queues/QueueTabs';
 import { ScriptPanel } from '../script/ScriptPanel';
 import { useOrderStore } from '../stores/order-store';
+import { LiveNotices } from './LiveNotices';
 import { CallBarSlot } from './phone-slot';
 
 function SavedBanner() {
@@ -27,6 +28,7 @@ export function OperatorDesk() {
     <div className={orderId === null ? 'desk no-order' : 'desk'}>
       <QueueTabs />
       <div className="center">
+        <LiveNotices />
         {orderId !== null ? (
           <>
             <CallBarSlot />

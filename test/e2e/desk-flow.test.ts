@@ -2,8 +2,10 @@
  * The operator's desk end to end: the real CRM server (PGlite, demo data), the browser-mode host
  * (main services + the built renderer) and Debian Chromium. operator1 logs in, takes the next
  * order, fills it from suggestions, adds a gift, gets courier delivery proposed; the draft survives
- * a reload. An order with the fake number 70000000000 is proposed as Невалид, saved without a call,
- * and the server shows the result.
+ * a reload. An order with the fake number 70000000000 is proposed as Невалид, saved without a call.
+ * Call attempts are logged through the call.log channel exactly as the softphone does (the softphone
+ * itself has its own SIP e2e): Подтвердить after an answered call; Недозвон ×4 with the callback
+ * time of the 4th. The server shows every result.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +18,8 @@ import { MainServices } from '../../main/services/main-services';
 import { FileTokenStore } from '../../main/sync/token-store';
 import { createHandlers } from '../../main/ipc/handlers';
 import { startSocketHost, type SocketHost } from '../../main/browser-host/socket-host';
+import { autoCallbackAt } from '../../shared/domain';
+import { toZonedInput } from '../../renderer/app/format';
 
 jest.setTimeout(180_000);
 
@@ -28,6 +32,9 @@ let browser: Browser;
 let host: SocketHost;
 let services: MainServices;
 let page: Page;
+let handlers: ReturnType<typeof createHandlers>;
+
+type ServerOrder = { status: string; problem: string | null; comment: string; failedAttempts: number; callbackAt: string | null };
 
 /** Builds the renderer once when dist/renderer is missing (npm test builds it before jest). */
 function ensureRenderer(): void {
@@ -66,7 +73,8 @@ beforeAll(async () => {
     tokenStore: new FileTokenStore(path.join(tmp, 'session.json')),
     emit: (event, payload) => h?.broadcast(event, payload),
   });
-  h = await startSocketHost({ handlers: createHandlers(services), rendererDir: RENDERER, port: 0 });
+  handlers = createHandlers(services);
+  h = await startSocketHost({ handlers, rendererDir: RENDERER, port: 0 });
   host = h;
   browser = await launchChromium();
   page = await (await browser.newContext({ locale: 'ru-RU', viewport: { width: 1366, height: 768 } })).newPage();
@@ -150,15 +158,88 @@ test('70000000000 is proposed as Невалид, saved without a call, and the s
   await page.keyboard.press('F9');
   await page.getByText(new RegExp(`Заказ № ${id} сохранён: Невалид`)).waitFor({ timeout: 15_000 });
 
-  const admin = await server.login('admin', 'admin');
-  let order: { status: string; problem: string | null; comment: string } | null = null;
-  for (let i = 0; i < 60 && order?.status !== 'invalid'; i += 1) {
-    const r = await serverApi<{ order?: typeof order } & Record<string, unknown>>('GET', `/orders/${id}`, undefined, { authorization: `Bearer ${admin}` });
-    order = (r.json?.order ?? r.json) as typeof order;
-    if (order?.status !== 'invalid') await new Promise((res) => setTimeout(res, 500));
-  }
+  const order = await serverOrder(id, (o) => o.status === 'invalid');
   expect(order).toMatchObject({ status: 'invalid', problem: 'invalid_number' });
   expect(order?.comment).toMatch(/^\d{2}\.\d{2}\.\d{4} Неверный номер телефона/);
 });
 
-test.todo('Подтвердить after a logged call and Недозвон ×4 with the callback time: pending until the softphone is wired into the desk (issue 6; renderer/app/phone-slot.tsx)');
+/** Logs a call attempt through the call.log channel, as the softphone does after each call. */
+async function logCall(orderId: number, answered: boolean): Promise<void> {
+  const now = new Date().toISOString();
+  await handlers['call.log']({ callId: `e2e-${orderId}-${Date.now()}`, orderId, startedAt: now, answeredAt: answered ? now : null, endedAt: now, outcome: answered ? 'answered' : 'noAnswer' });
+}
+
+/** The server's copy of an order (admin), polled until `ok` holds. */
+async function serverOrder(id: number, ok: (o: ServerOrder) => boolean): Promise<ServerOrder | null> {
+  const admin = await server.login('admin', 'admin');
+  let last: ServerOrder | null = null;
+  for (let i = 0; i < 60; i += 1) {
+    const r = await serverApi<{ order?: ServerOrder } | ServerOrder | null>('GET', `/orders/${id}`, undefined, { authorization: `Bearer ${admin}` });
+    last = r.json && 'order' in r.json ? r.json.order ?? null : (r.json as ServerOrder | null);
+    if (last && ok(last)) return last;
+    await new Promise((res) => setTimeout(res, 500));
+  }
+  return last;
+}
+
+/** Opens an order from a tab's list (scrolls the virtual list to the bottom when needed). */
+async function openFromTab(tab: RegExp, id: number): Promise<void> {
+  await page.getByRole('tab', { name: tab }).click();
+  const button = page.getByRole('button', { name: `Открыть заказ ${id}` });
+  await page.locator('.qrow').first().waitFor({ timeout: 15_000 });
+  if (!(await button.count())) await page.locator('.qlist-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await button.click({ timeout: 15_000 });
+  await page.getByRole('region', { name: `Заказ № ${id}` }).waitFor({ timeout: 15_000 });
+}
+
+test('after an answered call (logged via call.log, as the softphone does) Подтвердить saves; the server shows it', async () => {
+  await page.keyboard.press('F2');
+  await orderRegion().waitFor({ timeout: 15_000 });
+  const id = Number((await orderRegion().getAttribute('aria-label'))?.replace(/\D/g, ''));
+  await logCall(id, true);
+  await page.getByText(/разговор был/).waitFor({ timeout: 10_000 });
+  await page.getByLabel('ФИО', { exact: true }).fill('Смирнова Ольга Петровна');
+  await page.getByLabel('Женский').check();
+  await pick('Город', 'Екатер');
+  await pick('Улица', 'Малыш');
+  await pick('Дом', '1');
+  await page.getByRole('radiogroup', { name: 'Варианты доставки' }).locator('label.option.chosen').waitFor({ timeout: 15_000 });
+  await page.keyboard.press('F5');
+  await page.getByText(/Всё заполнено/).waitFor();
+  await page.keyboard.press('F5');
+  await page.getByText(new RegExp(`Заказ № ${id} сохранён: Подтвердить`)).waitFor({ timeout: 15_000 });
+  expect(await serverOrder(id, (o) => o.status === 'confirmed')).toMatchObject({ status: 'confirmed', problem: null, callbackAt: null });
+});
+
+test('Недозвон ×4: the 4th fills a callback today +1 h; the server keeps it', async () => {
+  const ingest = await serverApi<{ id: number }>('POST', '/orders', {
+    externalId: `e2e-desk-noanswer-${Date.now()}`, customerName: 'Недозвонов Пётр', phone: '+79123450017', offerSku: 'ARTRO-GEL',
+    createdAt: new Date(Date.now() - 60_000).toISOString(),
+  }, { 'x-api-key': INGEST_KEY });
+  expect([200, 201]).toContain(ingest.status);
+  const id = ingest.json.id;
+  for (let round = 1; round <= 4; round += 1) {
+    await openFromTab(round === 1 ? /^Новый/ : /Быстрый перезвон/, id);
+    await logCall(id, false);
+    await page.getByText(/без ответа/).waitFor({ timeout: 10_000 });
+    const before = new Date();
+    await page.keyboard.press('F7');
+    const after = new Date();
+    await page.getByLabel('Проблема').selectOption({ label: 'Не берёт трубку' });
+    await page.getByLabel('Комментарий').pressSequentially('не берёт трубку');
+    const callback = page.getByLabel('Дата, когда перезвонить');
+    if (round < 4) {
+      expect(await callback.count()).toBe(0);
+    } else {
+      const expected = [before, after].map((t) => toZonedInput(autoCallbackAt(t, 'Europe/Moscow'), 'Europe/Moscow'));
+      expect(expected).toContain(await callback.inputValue());
+    }
+    await page.getByText(/Всё заполнено/).waitFor();
+    await page.keyboard.press('F7');
+    await page.getByText(new RegExp(`Заказ № ${id} сохранён: Недозвон`)).waitFor({ timeout: 15_000 });
+    const saved = await serverOrder(id, (o) => o.failedAttempts === round);
+    expect(saved).toMatchObject({ status: 'no_answer', failedAttempts: round, problem: 'no_pickup' });
+    if (round === 4) expect(saved?.callbackAt).not.toBeNull();
+    else expect(saved?.callbackAt ?? null).toBeNull();
+  }
+});

@@ -171,3 +171,19 @@ describe('queue list errors', () => {
     expect(await screen.findByRole('button', { name: 'Открыть заказ 1000' })).toBeInTheDocument();
   });
 });
+
+describe('live notices', () => {
+  test('a due callback reminder shows and opens its order; a lead message shows', async () => {
+    const mem = new MemoryApi();
+    const { user } = await renderDesk(mem);
+    act(() => mem.emit('live.message', { type: 'reminder', orderId: 321, callbackAt: '2026-11-28T10:00:00.000Z', customerName: 'Петрова Анна' }));
+    act(() => mem.emit('live.message', { type: 'message', from: 'Руководитель', text: 'Обед в 13:00', at: '2026-11-28T09:00:00.000Z' }));
+    const log = screen.getByRole('log', { name: 'Уведомления' });
+    expect(log).toHaveTextContent('Пора перезвонить: Петрова Анна (заказ № 321)');
+    expect(log).toHaveTextContent('28.11.2026 13:00');
+    expect(log).toHaveTextContent('Обед в 13:00');
+    await user.click(within(log).getByRole('button', { name: 'Открыть' }));
+    await screen.findByText('Заказ № 321');
+    expect(mem.requests('order.claim')).toEqual([{ orderId: 321 }]);
+  });
+});

@@ -72,6 +72,7 @@ describe('admin screens', () => {
     await user.click(screen.getByRole('button', { name: 'Сохранить' }));
     expect(price).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByText('Цена в рублях, например 1990 или 1990,50')).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('Исправьте отмеченные поля — ничего не отправлено.');
     expect(mem.requests('server.request').some((r) => r.method === 'PUT')).toBe(false);
 
     await user.clear(price);

@@ -9,7 +9,7 @@ import { useBoardStore } from '../../renderer/lead/board-store';
 import { tickerListenerCount, tickerRunning } from '../../renderer/lead/ticker';
 import { useSessionStore } from '../../renderer/stores/session-store';
 import i18n from '../../renderer/i18n';
-import { MemoryApi, SESSION } from './support/memory-api';
+import { MemoryApi, Refusal, SESSION } from './support/memory-api';
 
 const MIN = 60_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
@@ -41,14 +41,19 @@ function board(): BoardResponse {
   };
 }
 
-function setup() {
+function setup(role: 'lead' | 'admin' = 'lead') {
   useBoardStore.getState().reset();
-  useSessionStore.setState({ session: { ...SESSION, user: { id: 2, login: 'lead', name: 'Лидия Руководитель', role: 'lead' } } });
+  useSessionStore.setState({ session: { ...SESSION, user: { id: 2, login: 'lead', name: 'Лидия Руководитель', role } } });
   const mem = new MemoryApi({
     'server.request': (req) => {
       if (req.method === 'GET' && req.path === '/board') return board();
       if (req.method === 'POST' && req.path === '/messages') return { id: 1, at: new Date().toISOString() };
       if (req.method === 'POST' && req.path === '/orders/777/force-release') return { ok: true, orderId: 777, previousHolderId: 4 };
+      if (req.method === 'GET' && req.path === '/admin/users') {
+        if (role !== 'admin') throw new Refusal('forbidden', 'Недостаточно прав для этого действия');
+        return { users: [{ id: 3, login: 'op3', name: 'Вера', role: 'operator', teamId: 1, active: true, sipWsUrl: null, sipDomain: null, sipUser: null, hasSipPassword: false, offerSkus: ['KREM-X'] }] };
+      }
+      if (req.method === 'PUT' && req.path === '/admin/users/3/offers') return { userId: 3, offerSkus: (req.body as { offerSkus: string[] }).offerSkus };
       throw new Error(`unexpected ${req.method} ${req.path}`);
     },
   });
@@ -147,5 +152,27 @@ describe('lead board', () => {
     expect(within(rowOf('Борис')).getByText('Talking')).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Reports' })).toBeInTheDocument();
     await act(async () => { await i18n.changeLanguage('ru'); });
+  });
+
+  test('edits an operator\'s offers starting from the current list', async () => {
+    const { mem, user } = setup('admin');
+    await screen.findByRole('rowheader', { name: 'Анна' });
+    await user.click(screen.getByRole('button', { name: 'Товары оператора Вера' }));
+    const dialog = screen.getByRole('dialog', { name: 'Товары оператора Вера' });
+    const krem = await within(dialog).findByRole('checkbox', { name: /Крем Х/ });
+    expect(krem).toBeChecked();
+    await user.click(within(dialog).getByRole('checkbox', { name: /Бальзам/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Сохранить' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(mem.requests('server.request')).toContainEqual({ method: 'PUT', path: '/admin/users/3/offers', body: { offerSkus: ['BALM', 'KREM-X'] } });
+  });
+
+  test('a lead without access to the offer list gets the reason and cannot overwrite the list blindly', async () => {
+    const { user } = setup('lead');
+    await screen.findByRole('rowheader', { name: 'Анна' });
+    await user.click(screen.getByRole('button', { name: 'Товары оператора Вера' }));
+    const dialog = screen.getByRole('dialog', { name: 'Товары оператора Вера' });
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Недостаточно прав');
+    expect(within(dialog).getByRole('button', { name: 'Сохранить' })).toBeDisabled();
   });
 });

@@ -97,15 +97,45 @@ describe.each(BACKENDS)('sync on %s', (backend) => {
     const m1 = answeredCall(id, 1);
     await expect(op.post('/sync/push', { clientId, mutations: [m1] })).rejects.toThrow();
     expect(await crashing.kill()).not.toBe(0);
-    const restarted = await startServerProcess({ pg, dataDir: crashing.dataDir ?? undefined, schema: crashing.schema ?? undefined });
+    // Restarted without INGEST_API_KEY: landing-page ingest is refused with a clear 503.
+    const restarted = await startServerProcess({ pg, dataDir: crashing.dataDir ?? undefined, schema: crashing.schema ?? undefined, env: { INGEST_API_KEY: '' } });
     try {
       const again = client(restarted.url, token);
       const r = PushResponse.parse((await again.post('/sync/push', { clientId, mutations: [m1] })).body);
       expect(r).toEqual({ results: [{ id: 1, status: 'duplicate' }], lastMutationId: 1 });
       const order = (await again.get(`/orders/${id}`)).body.order;
       expect(order.calls.filter((c: { callId: string }) => c.callId === m1.args.callId)).toHaveLength(1);
+      const ingestOff = await client(restarted.url).post('/orders', { externalId: 'x', customerName: 'A', phone: '+79123456789', offerSku: 'ARTRO-GEL' }, { 'x-api-key': 'any' });
+      expect([ingestOff.status, ingestOff.body.error.code]).toEqual([503, 'ingest_disabled']);
     } finally {
       await restarted.stop();
     }
+  });
+});
+
+describe.each(BACKENDS)('leases on %s', (backend) => {
+  let srv: ServerProcess;
+  // 3-second leases so expiry can be observed.
+  beforeAll(async () => { srv = await startServerProcess({ demo: true, pg: backend === 'pg', env: { LEASE_MINUTES: '0.05' } }); });
+  afterAll(async () => { await srv?.stop(); });
+
+  it('an expired lease lets another operator take the order; the first one pulls a removal and is refused', async () => {
+    const op1 = client(srv.url, await srv.login('operator1', 'operator'));
+    const op2 = client(srv.url, await srv.login('operator2', 'operator'));
+    const clientId = randomUUID();
+    const id = await ingest(srv.url);
+    expect((await op1.post(`/orders/${id}/claim`)).status).toBe(200);
+    const held = PullResponse.parse((await op1.get(`/sync/pull?clientId=${clientId}&cursor=0`)).body);
+    expect(held.orders.map((o) => o.id)).toContain(id);
+    const early = await op2.post(`/orders/${id}/claim`);
+    expect(early.status).toBe(409);
+    await new Promise((r) => setTimeout(r, 3500));
+    const taken = await op2.post(`/orders/${id}/claim`);
+    expect(taken.status).toBe(200);
+    const after = PullResponse.parse((await op1.get(`/sync/pull?clientId=${clientId}&cursor=${held.cursor}`)).body);
+    expect(after.removed).toContain(id);
+    expect(after.orders.map((o) => o.id)).not.toContain(id);
+    const late = PushResponse.parse((await op1.post('/sync/push', { clientId, mutations: [answeredCall(id, 1)] })).body);
+    expect(late.results[0]).toMatchObject({ status: 'rejected', code: 'not_held' });
   });
 });

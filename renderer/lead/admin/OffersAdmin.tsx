@@ -46,6 +46,7 @@ export function OffersAdmin() {
     const req = offerRequest(form);
     if (!req.success) {
       setErrors(issuesByField(req.error.issues));
+      setStatus({ kind: 'error', text: t('lead.admin.fixErrors') });
       return;
     }
     setErrors({});

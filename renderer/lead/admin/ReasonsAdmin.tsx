@@ -29,7 +29,11 @@ export function ReasonsAdmin() {
   const err = (field: string) => (errors[field] ? t([`lead.admin.err.${field}`, 'lead.admin.err.generic']) : undefined);
   const submit = async () => {
     const req = AdminReason.safeParse({ ...form, code: form.code.trim(), sort: /^\d+$/.test(form.sort) ? Number(form.sort) : Number.NaN });
-    if (!req.success) { setErrors(issuesByField(req.error.issues)); return; }
+    if (!req.success) {
+      setErrors(issuesByField(req.error.issues));
+      setStatus({ kind: 'error', text: t('lead.admin.fixErrors') });
+      return;
+    }
     setErrors({});
     try {
       await leadRequest(api, 'PUT', `/admin/reasons/${req.data.code}`, AdminReason, req.data);

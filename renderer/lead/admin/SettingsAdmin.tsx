@@ -51,6 +51,7 @@ export function SettingsAdmin() {
         errs[key] ??= i.message;
       }
       setErrors(errs);
+      setStatus({ kind: 'error', text: t('lead.admin.fixErrors') });
       return;
     }
     setErrors({});

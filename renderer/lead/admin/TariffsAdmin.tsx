@@ -42,7 +42,11 @@ export function TariffsAdmin() {
   const done = (text: string) => { setStatus({ kind: 'ok', text }); setEditing(null); setForm(emptyForm); reload(); };
   const submit = async () => {
     const req = tariffRequest(form);
-    if (!req.success) { setErrors(issuesByField(req.error.issues)); return; }
+    if (!req.success) {
+      setErrors(issuesByField(req.error.issues));
+      setStatus({ kind: 'error', text: t('lead.admin.fixErrors') });
+      return;
+    }
     setErrors({});
     try {
       if (editing !== null) await leadRequest(api, 'PUT', `/admin/tariffs/${editing}`, Tariff, req.data);

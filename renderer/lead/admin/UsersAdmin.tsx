@@ -58,6 +58,7 @@ export function UsersAdmin() {
     const req = userRequest(form, editing);
     if (!req.success) {
       setErrors(issuesByField(req.error.issues));
+      setStatus({ kind: 'error', text: t('lead.admin.fixErrors') });
       return;
     }
     setErrors({});
