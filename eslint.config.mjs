@@ -74,7 +74,7 @@ export default tseslint.config(
     files: ['main/electron/preload.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['*', '!electron', '!**/shared/**'], message: 'The preload imports only electron and shared/.' }],
+        patterns: [{ group: ['*', '!electron', '!..', '!../..', '!../../shared', '!../../shared/**'], message: 'The preload imports only electron and shared/.' }],
       }],
     },
   },

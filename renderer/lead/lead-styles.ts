@@ -84,5 +84,5 @@ export const LEAD_CSS = `
 .lead-md-preview { border: 1px solid #eaecf0; padding: 6px 10px; overflow: auto; max-height: 460px; }
 .lead-var { background: #eff4ff; color: #1d4ed8; border-radius: 3px; padding: 0 2px; font-family: ui-monospace, monospace; }
 .lead-plans .lead-table { width: auto; min-width: 480px; }
-.lead-line-errors { margin: 4px 0; padding-left: 18px; color: #b42318; }
+.lead-line-errors { margin: 4px 0; padding-left: 18px; color: #b42318; max-height: 40vh; overflow: auto; }
 `;

@@ -4,14 +4,16 @@ import { hashPassword } from '../auth/passwords';
 import { HttpError, parseOr400 } from '../http/errors';
 import {
   AdminReason, CenterSettingsPatch, CodeParams, CreateTeamRequest, CreateUserRequest, IdParams, PutScriptRequest, SkuParams,
-  TariffInput, UpdateUserRequest, UpsertOfferRequest, type AdminUser,
+  TariffInput, UpdateUserRequest, UpsertOfferRequest, type AdminUser, type UserOffersResponse,
 } from '../../shared/api/lead';
 import { Script } from '../../shared/api/http';
 import type { Sql } from '../db/db';
 import { readCenterSettings, writeCenterSettings } from './settings';
 import { parseScriptMarkdown } from './script-markdown';
+import { assertOperatorInScope } from './scope';
 
 const ADMIN = ['admin'] as const;
+const LEADS = ['lead', 'admin'] as const;
 
 type UserRow = {
   id: number; login: string; name: string; role: AdminUser['role']; team_id: number | null; active: boolean;
@@ -47,7 +49,8 @@ const isUnique = (e: unknown) => typeof e === 'object' && e !== null && (e as { 
 /**
  * Administration (admin role only): users with roles, teams and SIP accounts (password reset),
  * teams, offers with prices and promo terms, scripts and objections (JSON edit or Markdown
- * upload), the reason directory, delivery tariffs, center settings.
+ * upload), the reason directory, delivery tariffs, center settings. One exception: GET
+ * admin/users/:id/offers is also open to a lead for the operators of its team.
  */
 export const adminRoutes: RouteModule = (app, { db, config, bus }) => {
   if (!app.hasContentTypeParser('text/markdown')) {
@@ -57,6 +60,16 @@ export const adminRoutes: RouteModule = (app, { db, config, bus }) => {
 
   /* users */
   app.get('/admin/users', async (req) => { await admin(req); return { users: await loadUsers(db) }; });
+
+  /** GET admin/users/:id/offers — the products an operator may take (lead: operators of its team; admin: anyone). */
+  app.get('/admin/users/:id/offers', async (req): Promise<UserOffersResponse> => {
+    const actor = await requireUser(db, req, LEADS);
+    const { id } = parseOr400(IdParams, req.params, 'params');
+    await assertOperatorInScope(db, actor, id);
+    const { rows } = await db.query<{ offer_sku: string }>('SELECT offer_sku FROM user_offers WHERE user_id = $1', [id]);
+    // Sorted as the PUT answer sorts them (code units, not the database collation).
+    return { userId: id, offerSkus: rows.map((r) => r.offer_sku).sort() };
+  });
 
   app.post('/admin/users', async (req, reply) => {
     await admin(req);

@@ -27,3 +27,13 @@ export async function assertUserInScope(sql: Sql, actor: AuthedUser, userId: num
   }
   return { id: u.id, teamId: u.team_id, role: u.role, login: u.login, name: u.name };
 }
+
+/**
+ * Checks that the actor may manage the offers of user `userId`: an admin anyone, a lead only an
+ * operator of its own team (another team, another lead or itself: 403).
+ */
+export async function assertOperatorInScope(sql: Sql, actor: AuthedUser, userId: number): Promise<{ id: number; teamId: number | null; role: string }> {
+  const u = await assertUserInScope(sql, actor, userId);
+  if (actor.role !== 'admin' && u.role !== 'operator') throw new HttpError(403, 'forbidden', 'Руководитель управляет только операторами своей команды');
+  return u;
+}

@@ -113,8 +113,9 @@ export async function recordRemoval(sql: Sql, userId: number, orderId: number): 
 }
 
 /**
- * Ends the expired leases of one user (or of everybody with `userId` null): the assignee stays,
- * the lease is cleared and a removal is recorded with its own version. Returns the users touched.
+ * Ends the expired leases of one user (or of everybody with `userId` null): the lease is cleared
+ * and a removal is recorded with its own version. The assignee stays «Ответственный», except on a
+ * Новый order left untouched, which goes back to the common pool. Returns the users touched.
  */
 export async function expireLeases(sql: Sql, now: Date, userId: number | null): Promise<number[]> {
   const { rows } = await sql.query<{ id: number; assignee_id: number }>(
@@ -125,7 +126,7 @@ export async function expireLeases(sql: Sql, now: Date, userId: number | null): 
   );
   const users = new Set<number>();
   for (const r of rows) {
-    await sql.query('UPDATE orders SET lease_until = NULL WHERE id = $1', [r.id]);
+    await sql.query("UPDATE orders SET lease_until = NULL, assignee_id = CASE WHEN status = 'new' THEN NULL ELSE assignee_id END WHERE id = $1", [r.id]);
     await recordRemoval(sql, r.assignee_id, r.id);
     users.add(r.assignee_id);
   }

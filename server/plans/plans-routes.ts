@@ -2,7 +2,7 @@ import type { RouteModule } from '../app-deps';
 import type { Sql } from '../db/db';
 import { requireUser } from '../auth/session';
 import { HttpError, parseOr400 } from '../http/errors';
-import { MyPlanQuery, PlansCsvQuery, PlansQuery, PutPlansRequest, type MyPlanResponse } from '../../shared/api/lead';
+import { MyPlanQuery, PlansCsvQuery, PlansQuery, PutPlansRequest, type MyPlanResponse, type PlansCsvResponse } from '../../shared/api/lead';
 import { localDayKeyOf, dayWindow, planProgress, resultFigures, type ReportResult } from '../../shared/domain/reports';
 import { readCenterSettings } from '../admin/settings';
 import { teamScope } from '../admin/scope';
@@ -20,7 +20,7 @@ async function upsertPlan(sql: Sql, userId: number, day: string, c: number, k: n
 }
 
 /**
- * Plans: PUT plans (form), POST plans/csv?day (text/csv upload), GET plans?day (lead: its team;
+ * Plans: PUT plans (form), POST plans/csv?day (text/csv upload, all lines or none), GET plans?day (lead: its team;
  * admin: all or ?teamId) and GET plans/me?day (the operator's own progress for the header).
  */
 export const plansRoutes: RouteModule = (app, { db, config, now }) => {
@@ -50,7 +50,11 @@ export const plansRoutes: RouteModule = (app, { db, config, now }) => {
     return { day: body.day, saved: body.rows.length };
   });
 
-  app.post('/plans/csv', async (req) => {
+  /**
+   * POST plans/csv?day — saves every line or none: bad lines answer 200 `{saved: 0, errors}` with
+   * one clear message per line; an empty file or a non-CSV body is a 400.
+   */
+  app.post('/plans/csv', async (req): Promise<PlansCsvResponse> => {
     const actor = await requireUser(db, req, LEADS);
     const { day } = parseOr400(PlansCsvQuery, req.query, 'query');
     if (typeof req.body !== 'string') throw new HttpError(400, 'invalid_input', 'body: ожидается text/csv «логин;план подтверждений;план звонков»', 'body');
@@ -64,8 +68,9 @@ export const plansRoutes: RouteModule = (app, { db, config, now }) => {
       return [{ ...r, userId: op.id }];
     });
     errors.sort((a, b) => a.line - b.line);
-    if (errors.length) throw new HttpError(400, 'invalid_csv', `Файл не загружен: ${errors.length} ошибк(и). ${errors[0]?.message ?? ''}`, 'body', { lines: errors });
-    if (rows.length === 0) throw new HttpError(400, 'invalid_csv', 'Файл не содержит строк плана', 'body', { lines: [] });
+    // A file with any bad line saves nothing: the lead fixes the file and uploads it again.
+    if (errors.length) return { day, saved: 0, errors };
+    if (rows.length === 0) throw new HttpError(400, 'invalid_csv', 'Файл не содержит строк плана', 'body');
     await db.tx(async (sql) => {
       for (const r of rows) await upsertPlan(sql, r.userId, day, r.targetConfirmed, r.targetCalls, actor.id);
     });

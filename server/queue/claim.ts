@@ -28,6 +28,14 @@ export async function nextPriority(sql: Sql): Promise<Priority> {
   return list.filter((p) => isCallableTab(p.tab));
 }
 
+/**
+ * The assignee the taking rules see: a Новый order whose lease expired untouched is back in the
+ * common pool (like a released one), so its former holder no longer blocks others.
+ */
+function poolAssignee(row: Pick<OrderRow, 'status' | 'assignee_id' | 'lease_until'>, now: Date): number | null {
+  return row.status === 'new' && row.lease_until !== null && row.lease_until.getTime() <= now.getTime() ? null : row.assignee_id;
+}
+
 /** Result of a take: the order and the users whose held sets changed (to poke). */
 export type TakeResult = { order: Order; poke: number[] };
 
@@ -78,7 +86,7 @@ export async function claimNext(deps: AppDeps, user: AuthedUser): Promise<TakeRe
             ${entry.dueOnly ? `AND ${dueExpr(TAB_EXPR, dueAt)}` : 'AND $5::int >= 0 /* every bound parameter needs a type */'}
             AND o.offer_sku = ANY($${p + 1}::text[])
             AND (o.lease_until IS NULL OR o.lease_until <= $4::timestamptz)
-            AND (o.status <> 'new' OR o.assignee_id IS NULL OR o.assignee_id = $${p + 2})
+            AND (o.status <> 'new' OR o.assignee_id IS NULL OR o.assignee_id = $${p + 2} OR o.lease_until IS NOT NULL)
           ORDER BY ${entry.tab === 'new' ? 'o.created_at, o.id' : `${dueAt}, o.created_at, o.id`}
           LIMIT 1
           FOR UPDATE OF o SKIP LOCKED`,
@@ -89,7 +97,7 @@ export async function claimNext(deps: AppDeps, user: AuthedUser): Promise<TakeRe
     }
     if (!row) return null;
     const tab = queueTabOf({ status: row.status, createdAt: row.created_at.toISOString(), failedAttempts: row.failed_attempts }, now, timeZone);
-    const ok = tab ? canTakeFromTab({ assigneeId: row.assignee_id, offerSku: row.offer_sku }, tab, { id: user.id, offerSkus: skus }) : null;
+    const ok = tab ? canTakeFromTab({ assigneeId: poolAssignee(row, now), offerSku: row.offer_sku }, tab, { id: user.id, offerSkus: skus }) : null;
     if (!ok?.ok) throw new Error(`queue/next selected order ${row.id} that the shared rules refuse (${tab})`);
     return take(sql, row, user, now, deps.config.leaseMinutes, false);
   });
@@ -119,7 +127,7 @@ export async function claimOrder(deps: AppDeps, user: AuthedUser, orderId: numbe
     const tab = queueTabOf({ status: row.status, createdAt: row.created_at.toISOString(), failedAttempts: row.failed_attempts }, now, timeZone);
     if (tab === null) throw new HttpError(409, 'final', 'Заказ закрыт (В буфер, Отказ или Невалид): брать его не нужно');
     const skus = await operatorOfferSkus(sql, user.id);
-    const verdict = canTakeFromTab({ assigneeId: row.assignee_id, offerSku: row.offer_sku }, tab, { id: user.id, offerSkus: skus });
+    const verdict = canTakeFromTab({ assigneeId: poolAssignee(row, now), offerSku: row.offer_sku }, tab, { id: user.id, offerSkus: skus });
     if (!verdict.ok) {
       const status = verdict.code === 'assigned' ? 409 : 422;
       const code = verdict.code === 'notCalled' ? 'not_called' : verdict.code === 'unknownOffer' ? 'unknown_offer' : 'assigned';

@@ -48,7 +48,9 @@ export const ForceReleaseResponse = z.object({ ok: z.literal(true), orderId: Ord
 
 /** PUT admin/users/:id/offers — the products an operator may take. */
 export const UserOffersRequest = z.object({ offerSkus: z.array(Sku).max(500) });
+/** The answer of GET and PUT admin/users/:id/offers (lead: operators of its team; admin: anyone); SKUs sorted. */
 export const UserOffersResponse = z.object({ userId: z.number().int(), offerSkus: z.array(Sku) });
+export type UserOffersResponse = z.infer<typeof UserOffersResponse>;
 
 export const Granularity = z.enum(['day', 'month']);
 
@@ -138,11 +140,13 @@ export const PutPlansResponse = z.object({ day: DayKey, saved: z.number().int() 
 
 /** POST plans/csv?day — `login;targetConfirmed;targetCalls` lines (text/csv). */
 export const PlansCsvQuery = z.object({ day: DayKey });
+/** All lines or none: with any bad line, `saved` is 0 and `errors` names every bad line (200). */
 export const PlansCsvResponse = z.object({
   day: DayKey,
   saved: z.number().int(),
   errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
 });
+export type PlansCsvResponse = z.infer<typeof PlansCsvResponse>;
 
 /** GET plans?day — the plans of the lead's team. */
 export const PlansQuery = z.object({ day: DayKey, teamId: Id.optional() });

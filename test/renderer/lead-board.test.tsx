@@ -49,10 +49,8 @@ function setup(role: 'lead' | 'admin' = 'lead') {
       if (req.method === 'GET' && req.path === '/board') return board();
       if (req.method === 'POST' && req.path === '/messages') return { id: 1, at: new Date().toISOString() };
       if (req.method === 'POST' && req.path === '/orders/777/force-release') return { ok: true, orderId: 777, previousHolderId: 4 };
-      if (req.method === 'GET' && req.path === '/admin/users') {
-        if (role !== 'admin') throw new Refusal('forbidden', 'Недостаточно прав для этого действия');
-        return { users: [{ id: 3, login: 'op3', name: 'Вера', role: 'operator', teamId: 1, active: true, sipWsUrl: null, sipDomain: null, sipUser: null, hasSipPassword: false, offerSkus: ['KREM-X'] }] };
-      }
+      if (req.method === 'GET' && req.path === '/admin/users/3/offers') return { userId: 3, offerSkus: ['KREM-X', 'OLD-1'] };
+      if (req.method === 'GET' && req.path === '/admin/users/4/offers') throw new Refusal('forbidden', 'Пользователь другой команды недоступен');
       if (req.method === 'PUT' && req.path === '/admin/users/3/offers') return { userId: 3, offerSkus: (req.body as { offerSkus: string[] }).offerSkus };
       throw new Error(`unexpected ${req.method} ${req.path}`);
     },
@@ -154,25 +152,31 @@ describe('lead board', () => {
     await act(async () => { await i18n.changeLanguage('ru'); });
   });
 
-  test('edits an operator\'s offers starting from the current list', async () => {
-    const { mem, user } = setup('admin');
+  test.each(['lead', 'admin'] as const)('%s edits an operator\'s offers starting from the current list', async (role) => {
+    const { mem, user } = setup(role);
     await screen.findByRole('rowheader', { name: 'Анна' });
     await user.click(screen.getByRole('button', { name: 'Товары оператора Вера' }));
     const dialog = screen.getByRole('dialog', { name: 'Товары оператора Вера' });
     const krem = await within(dialog).findByRole('checkbox', { name: /Крем Х/ });
     expect(krem).toBeChecked();
+    expect(within(dialog).getByRole('checkbox', { name: /Бальзам/ })).not.toBeChecked();
+    expect(within(dialog).getByRole('checkbox', { name: /OLD-1/ })).toBeChecked();
+    expect(mem.requests('server.request')).toContainEqual({ method: 'GET', path: '/admin/users/3/offers' });
+    expect(mem.requests('server.request').some((r) => r.path === '/admin/users')).toBe(false);
     await user.click(within(dialog).getByRole('checkbox', { name: /Бальзам/ }));
+    await user.click(within(dialog).getByRole('checkbox', { name: /OLD-1/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Сохранить' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(mem.requests('server.request')).toContainEqual({ method: 'PUT', path: '/admin/users/3/offers', body: { offerSkus: ['BALM', 'KREM-X'] } });
   });
 
-  test('a lead without access to the offer list gets the reason and cannot overwrite the list blindly', async () => {
-    const { user } = setup('lead');
-    await screen.findByRole('rowheader', { name: 'Анна' });
-    await user.click(screen.getByRole('button', { name: 'Товары оператора Вера' }));
-    const dialog = screen.getByRole('dialog', { name: 'Товары оператора Вера' });
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Недостаточно прав');
+  test('when the current offers cannot be read, the dialog says why and cannot overwrite the list blindly', async () => {
+    const { mem, user } = setup('lead');
+    await screen.findByRole('rowheader', { name: 'Глеб' });
+    await user.click(screen.getByRole('button', { name: 'Товары оператора Глеб' }));
+    const dialog = screen.getByRole('dialog', { name: 'Товары оператора Глеб' });
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Пользователь другой команды недоступен');
     expect(within(dialog).getByRole('button', { name: 'Сохранить' })).toBeDisabled();
+    expect(mem.requests('server.request').some((r) => r.method === 'PUT')).toBe(false);
   });
 });

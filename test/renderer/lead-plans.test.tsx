@@ -54,11 +54,21 @@ describe('lead plans', () => {
     expect(post).toEqual({ method: 'POST', path: `/plans/csv?day=${tomorrow}`, body: csv });
   });
 
-  test('a refused upload says why', async () => {
-    const { user } = setup(() => { throw new Refusal('invalid_csv', 'Файл не загружен: 1 ошибк(и). строка 2: пустой логин'); });
+  test('every bad line of a long file is listed, none dropped', async () => {
+    const errors = Array.from({ length: 60 }, (_, i) => ({ line: i + 2, message: `строка ${i + 2}: пустой логин` }));
+    const { user } = setup(() => ({ day: tomorrow, saved: 0, errors }));
     await screen.findByRole('rowheader', { name: 'Анна' });
-    await user.upload(screen.getByLabelText('Загрузить CSV'), new File([';1;2'], 'plan.csv', { type: 'text/csv' }));
-    expect(await screen.findByText(/строка 2: пустой логин/)).toBeInTheDocument();
+    await user.upload(screen.getByLabelText('Загрузить CSV'), new File(['x'], 'plan.csv', { type: 'text/csv' }));
+    const list = await screen.findByRole('list', { name: 'Ошибки в файле' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(errors.map((e) => e.message));
+    expect(screen.getByText('Сохранено строк: 0, ошибок: 60')).toBeInTheDocument();
+  });
+
+  test('a refused upload says why', async () => {
+    const { user } = setup(() => { throw new Refusal('invalid_csv', 'Файл не содержит строк плана'); });
+    await screen.findByRole('rowheader', { name: 'Анна' });
+    await user.upload(screen.getByLabelText('Загрузить CSV'), new File(['\n'], 'plan.csv', { type: 'text/csv' }));
+    expect(await screen.findByText('Сервер отклонил файл — Файл не содержит строк плана')).toBeInTheDocument();
   });
 
   test('the form marks a bad number and saves valid targets for tomorrow', async () => {

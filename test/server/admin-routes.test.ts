@@ -20,7 +20,7 @@ afterAll(async () => { await srv?.stop(); });
 
 const LEAD_ROUTES: Array<[string, string, unknown?]> = [
   ['GET', '/board'], ['POST', '/messages', { toUserId: 1, text: 'x' }], ['POST', '/orders/1/force-release', {}],
-  ['PUT', '/admin/users/1/offers', { offerSkus: [] }], ['GET', '/reports/operators?from=2026-11-27&to=2026-11-28'],
+  ['PUT', '/admin/users/1/offers', { offerSkus: [] }], ['GET', '/admin/users/1/offers'], ['GET', '/reports/operators?from=2026-11-27&to=2026-11-28'],
   ['GET', '/reports/operators.csv?from=2026-11-27&to=2026-11-28'], ['GET', '/reports/operators.xlsx?from=2026-11-27&to=2026-11-28'],
   ['GET', '/reports/hourly?day=2026-11-27'], ['PUT', '/plans', { day: '2026-11-29', rows: [{ userId: 1, targetConfirmed: 1, targetCalls: 1 }] }],
   ['GET', '/plans?day=2026-11-29'],

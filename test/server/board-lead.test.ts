@@ -1,7 +1,7 @@
 /**
  * The lead's board and tools against a real server process (PGlite): board rows of the lead's
  * team only, queue sizes by the shared tab rule, the SIP alert, plans (form, CSV with per-line
- * errors, the operator's own progress) and changing an operator's offers.
+ * errors, the operator's own progress) and reading and changing an operator's offers.
  */
 import { queueTabOf } from '../../shared/domain/tabs';
 import { localDayKeyOf } from '../../shared/domain/reports';
@@ -72,15 +72,22 @@ describe('plans', () => {
   test('CSV upload: clear per-line errors, nothing saved; then a good file', async () => {
     const csv = (body: string, token = t.leada) => fetch(`${srv.url}/api/v1/plans/csv?day=2026-12-02`, {
       method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body,
-    }).then(async (r) => ({ status: r.status, body: await r.json() as { error?: { code: string; lines: Array<{ line: number; message: string }> }; saved?: number } }));
-    const bad = await csv('login;targetConfirmed;targetCalls\nop1;10;abc\nop3;5;50\nnobody;1;1\nop2;1\n');
-    expect(bad.status).toBe(400);
-    expect(bad.body.error?.code).toBe('invalid_csv');
-    expect(bad.body.error?.lines.map((l) => l.line)).toEqual([2, 3, 4, 5]);
-    expect(bad.body.error?.lines[0]?.message).toMatch(/строка 2: план звонков «abc»/);
-    expect(bad.body.error?.lines[1]?.message).toMatch(/op3.*не найден в вашей команде/);
+    }).then(async (r) => ({ status: r.status, body: await r.json() as { day?: string; error?: { code: string }; saved?: number; errors?: Array<{ line: number; message: string }> } }));
+    const bad = await csv('login;targetConfirmed;targetCalls\nop1;10;abc\nop3;5;50\nnobody;1;1\nop2;1\nop2;3;30\n');
+    expect(bad.status).toBe(200);
+    expect(bad.body.day).toBe('2026-12-02');
+    expect(bad.body.saved).toBe(0);
+    expect(bad.body.errors?.map((l) => l.line)).toEqual([2, 3, 4, 5]);
+    expect(bad.body.errors?.[0]?.message).toMatch(/строка 2: план звонков «abc»/);
+    expect(bad.body.errors?.[1]?.message).toMatch(/строка 3: .*op3.*не найден в вашей команде/);
+    expect(bad.body.errors?.[2]?.message).toMatch(/строка 4: .*nobody.*не найден/);
+    expect(bad.body.errors?.[3]?.message).toMatch(/строка 5: нужно 3 поля/);
     const plans = await client(srv.url, t.leada).get('/plans?day=2026-12-02');
     expect(plans.body.rows).toEqual([]);
+    const many = await csv(Array.from({ length: 150 }, (_, i) => `op1;${i};x`).join('\n'));
+    expect([many.status, many.body.saved, many.body.errors?.length]).toEqual([200, 0, 150]);
+    const empty = await csv('\n\n');
+    expect([empty.status, empty.body.error?.code]).toEqual([400, 'invalid_csv']);
     const good = await csv('\uFEFFop1;10;70\r\nop2;8;60\r\n');
     expect(good.status).toBe(200);
     expect(good.body.saved).toBe(2);
@@ -103,5 +110,29 @@ describe("an operator's offers", () => {
     expect(unknown.body.error.field).toBe('offerSkus');
     expect((await client(srv.url, t.op1).call('PUT', `/admin/users/${fx.op1}/offers`, { offerSkus: [] })).status).toBe(403);
     expect((await client(srv.url, t.admin).call('PUT', `/admin/users/${fx.op3}/offers`, { offerSkus: [] })).body).toEqual({ userId: fx.op3, offerSkus: [] });
+  });
+
+  test('reading the current offers: a lead its operators only, an admin anyone, an operator nobody', async () => {
+    const admin = client(srv.url, t.admin);
+    expect((await admin.call('PUT', '/admin/offers/BALM', { sku: 'BALM', name: 'Бальзам', priceKop: 90_000, promo: { text: '', allowedDiscountsPct: [] }, active: true })).status).toBe(200);
+    expect((await admin.call('PUT', `/admin/users/${fx.op2}/offers`, { offerSkus: ['CREAM', 'BALM'] })).status).toBe(200);
+    expect((await admin.call('PUT', `/admin/users/${fx.op3}/offers`, { offerSkus: ['CREAM'] })).status).toBe(200);
+    const lead = client(srv.url, t.leada);
+    const mine = await lead.get(`/admin/users/${fx.op2}/offers`);
+    expect([mine.status, mine.body]).toEqual([200, { userId: fx.op2, offerSkus: ['BALM', 'CREAM'] }]);
+    expect((await client(srv.url, t.leadb).get(`/admin/users/${fx.op3}/offers`)).body).toEqual({ userId: fx.op3, offerSkus: ['CREAM'] });
+    const otherTeam = await lead.get(`/admin/users/${fx.op3}/offers`);
+    expect([otherTeam.status, otherTeam.body.error.code]).toEqual([403, 'forbidden']);
+    expect((await client(srv.url, t.leadb).get(`/admin/users/${fx.op2}/offers`)).status).toBe(403);
+    expect((await lead.get(`/admin/users/${fx.leadA}/offers`)).status).toBe(403);
+    expect((await lead.get(`/admin/users/${fx.admin}/offers`)).status).toBe(403);
+    expect((await client(srv.url, t.op1).get(`/admin/users/${fx.op1}/offers`)).status).toBe(403);
+    expect((await client(srv.url, t.op1).get(`/admin/users/${fx.op2}/offers`)).status).toBe(403);
+    expect((await admin.get(`/admin/users/${fx.op3}/offers`)).body).toEqual({ userId: fx.op3, offerSkus: ['CREAM'] });
+    expect((await admin.get(`/admin/users/${fx.op2}/offers`)).body).toEqual({ userId: fx.op2, offerSkus: ['BALM', 'CREAM'] });
+    expect((await admin.get('/admin/users/999999/offers')).status).toBe(404);
+    const badId = await admin.get('/admin/users/abc/offers');
+    expect([badId.status, badId.body.error.code]).toEqual([400, 'invalid_input']);
+    expect((await fetch(`${srv.url}/api/v1/admin/users/${fx.op2}/offers`)).status).toBe(401);
   });
 });

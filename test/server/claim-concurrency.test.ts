@@ -7,7 +7,7 @@ import { BACKENDS, client, startServerProcess, type ServerProcess } from './supp
 import { ingest } from './support/order-flow';
 import { ClaimResponse } from '../../shared/api/http';
 
-jest.setTimeout(240_000);
+jest.setTimeout(480_000);
 
 describe.each(BACKENDS)('claiming concurrently on %s', (backend) => {
   let srv: ServerProcess;

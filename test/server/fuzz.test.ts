@@ -9,7 +9,7 @@ import { BACKENDS, INGEST_KEY, client, startServerProcess, type ServerProcess } 
 import { answeredCall, confirmArgs, ingest } from './support/order-flow';
 import { ClaimResponse, PullResponse } from '../../shared/api/http';
 
-jest.setTimeout(300_000);
+jest.setTimeout(540_000);
 
 const RUNS = 40;
 

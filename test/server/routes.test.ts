@@ -9,7 +9,7 @@ import { ClaimResponse, CustomerHistory, PullResponse, PushResponse, QueueCounts
 import { QUEUE_TABS } from '../../shared/domain/tabs';
 import type { Order } from '../../shared/domain/schemas';
 
-jest.setTimeout(180_000);
+jest.setTimeout(420_000);
 
 describe.each(BACKENDS)('server routes on %s', (backend) => {
   let srv: ServerProcess;

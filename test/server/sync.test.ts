@@ -8,7 +8,7 @@ import { BACKENDS, client, startServerProcess, type ServerProcess } from './supp
 import { answeredCall, ingest } from './support/order-flow';
 import { ClaimResponse, PullResponse, PushResponse } from '../../shared/api/http';
 
-jest.setTimeout(300_000);
+jest.setTimeout(540_000);
 
 describe.each(BACKENDS)('sync on %s', (backend) => {
   let srv: ServerProcess;

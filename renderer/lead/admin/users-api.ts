@@ -1,4 +1,4 @@
-/** Loading the user list of the admin routes (also used by the board's offers dialog). */
+/** Loading the user list of the admin routes. */
 import { z } from 'zod';
 import type { Api } from '../../../shared/ipc/contract';
 import { AdminUser, Team } from '../../../shared/api/lead';

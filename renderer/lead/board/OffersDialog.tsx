@@ -1,28 +1,34 @@
 /** Edits which offers (products) an operator may take. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Offer } from '../../../shared/domain/schemas';
 import { UserOffersRequest, UserOffersResponse } from '../../../shared/api/lead';
 import { call, useApi } from '../../app/api-context';
 import { Dialog } from '../Dialog';
 import { errorText, leadRequest } from '../lead-api';
-import { loadUsers } from '../admin/users-api';
 
-/** The offers dialog of operator `userId`. */
+type Choice = { sku: string; name: string };
+
+/**
+ * The offers dialog of operator `userId`: the catalogue with the operator's current offers
+ * (GET admin/users/:id/offers, open to its lead and to an admin) checked. Saving stays disabled
+ * until both are loaded, so a failed load never overwrites the list blindly.
+ */
 export function OffersDialog({ userId, name, onClose }: { userId: number; name: string; onClose(): void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [offers, setOffers] = useState<Offer[] | null>(null);
+  const [choices, setChoices] = useState<Choice[] | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    Promise.all([call(api, 'offers.list', {}), loadUsers(api)])
-      .then(([all, users]) => {
+    Promise.all([call(api, 'offers.list', {}), leadRequest(api, 'GET', `/admin/users/${userId}/offers`, UserOffersResponse)])
+      .then(([all, current]) => {
         if (!live) return;
-        setOffers(all);
-        setChosen(new Set(users.find((u) => u.id === userId)?.offerSkus ?? []));
+        // An offer the operator has but the catalogue lacks stays listed (by SKU), so it can be unchecked.
+        const missing = current.offerSkus.filter((sku) => !all.some((o) => o.sku === sku));
+        setChoices([...all.map((o) => ({ sku: o.sku, name: o.name })), ...missing.map((sku) => ({ sku, name: sku }))]);
+        setChosen(new Set(current.offerSkus));
       })
       .catch((e: unknown) => { if (live) setError(errorText(e)); });
     return () => { live = false; };
@@ -48,11 +54,11 @@ export function OffersDialog({ userId, name, onClose }: { userId: number; name: 
   };
   return (
     <Dialog title={t('lead.board.offersTitle', { name })} onClose={onClose}>
-      {offers === null && !error ? <p role="status">{t('lead.common.loading')}</p> : null}
-      {offers ? (
+      {choices === null && !error ? <p role="status">{t('lead.common.loading')}</p> : null}
+      {choices ? (
         <fieldset className="lead-checks">
           <legend>{t('lead.board.offersLegend')}</legend>
-          {offers.map((o) => (
+          {choices.map((o) => (
             <label key={o.sku}>
               <input type="checkbox" checked={chosen.has(o.sku)} onChange={() => toggle(o.sku)} />
               {o.name} <span className="muted">({o.sku})</span>
@@ -62,7 +68,7 @@ export function OffersDialog({ userId, name, onClose }: { userId: number; name: 
       ) : null}
       {error ? <p role="alert" className="lead-error">{error}</p> : null}
       <div className="lead-buttons">
-        <button type="button" className="btn btn-primary" disabled={busy || offers === null} onClick={() => void save()}>{t('lead.common.save')}</button>
+        <button type="button" className="btn btn-primary" disabled={busy || choices === null} onClick={() => void save()}>{t('lead.common.save')}</button>
         <button type="button" className="btn" onClick={onClose}>{t('lead.common.cancel')}</button>
       </div>
     </Dialog>

@@ -76,7 +76,7 @@ function builtServer(): string | null {
   return statSync(built).mtimeMs > sources ? built : null;
 }
 
-/** Spawns a server process and waits until it listens (90 s timeout; the machine is shared). */
+/** Spawns a server process and waits until it listens (180 s timeout; the build machine is shared and slow). */
 export async function startServerProcess(opts: ServerProcessOptions = {}): Promise<ServerProcess> {
   const built = builtServer();
   const [cmd, args] = built
@@ -98,7 +98,7 @@ export async function startServerProcess(opts: ServerProcessOptions = {}): Promi
   let out = '';
   const exited = new Promise<number | null>((res) => proc.once('exit', (code) => res(code)));
   const url = await new Promise<string>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`server did not start in 90 s:\n${out}`)), 90_000);
+    const timer = setTimeout(() => rej(new Error(`server did not start in 180 s:\n${out}`)), 180_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /listening (http:\/\/\S+)/.exec(out);
