@@ -32,5 +32,6 @@ export function createHandlers(s: MainServices): Handlers {
     'sync.status': () => s.syncStatus(),
     'sync.now': () => s.syncNow(),
     'server.request': (req) => s.serverRequest(req),
+    'server.download': (req) => s.serverDownload(req),
   };
 }

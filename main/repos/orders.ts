@@ -18,6 +18,28 @@ export function upsertOrder(db: Database, order: Order, held = true): void {
   });
 }
 
+/**
+ * Stores the server copy answered by a claim (held) and when it was taken. The server keeps its
+ * claim instant when its holder renews an unexpired lease, otherwise it takes the order anew and
+ * stamps both taken_at and updatedAt with the same instant; the cache mirrors that: it keeps a
+ * known taken_at while the previous copy was held under a lease still running at `now`, else it
+ * records the claim's `updatedAt`.
+ */
+export function storeClaimed(db: Database, order: Order, now: Date): void {
+  db.transaction(() => {
+    const prev = stmt(db, `SELECT held, taken_at AS takenAt, json_extract(json, '$.leaseUntil') AS leaseUntil FROM orders WHERE id = ?`)
+      .get(order.id) as { held: number; takenAt: string | null; leaseUntil: string | null } | undefined;
+    const kept = prev && prev.held === 1 && prev.leaseUntil !== null && Date.parse(prev.leaseUntil) > now.getTime() ? prev.takenAt : null;
+    upsertOrder(db, order, true);
+    stmt(db, 'UPDATE orders SET taken_at = ? WHERE id = ?').run(kept ?? order.updatedAt, order.id);
+  })();
+}
+
+/** When this operator claimed a cached order (UTC ISO), or null when unknown. */
+export function takenAtOf(db: Database, id: number): string | null {
+  return (stmt(db, 'SELECT taken_at FROM orders WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
+}
+
 /** The cached server copy of an order, or null. */
 export function getOrder(db: Database, id: number): { order: Order; held: boolean } | null {
   const row = stmt(db, 'SELECT json, held FROM orders WHERE id = ?').get(id) as Row | undefined;

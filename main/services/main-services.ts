@@ -15,7 +15,7 @@ import type { EventName, EventPayload, OrderView, Req, Res, Session, SyncStatus 
 import { dbFileFor, openDb, type Db } from '../db/open-db';
 import { AppError, notLoggedIn, offlineError } from '../errors';
 import { saveDraft, deleteDraft } from '../repos/drafts';
-import { getOrder, heldOrderIds, rejectedUnheldIds, unholdOrder, upsertOrder } from '../repos/orders';
+import { getOrder, heldOrderIds, rejectedUnheldIds, storeClaimed, unholdOrder } from '../repos/orders';
 import { outboxForOrder } from '../repos/outbox';
 import { readQueueCounts, readQueuePage, storeQueueCounts, storeQueuePage } from '../repos/queue';
 import { clearRejections } from '../repos/rejections';
@@ -275,6 +275,13 @@ export class MainServices {
     return this.online(a, 'запрос к серверу', () => a.http.request(req.method, `/${req.path.replace(/^\/+/, '')}`, z.unknown(), { body: req.body }));
   }
 
+  /** Downloads a report export file (the path is allow-listed by the contract) as base64. */
+  async serverDownload(req: Req<'server.download'>): Promise<Res<'server.download'>> {
+    const a = this.need();
+    const file = await this.online(a, 'выгрузка файла', () => a.http.download(req.path));
+    return { fileName: file.fileName, contentType: file.contentType, base64: file.bytes.toString('base64') };
+  }
+
   /** Waits for the running sync cycle (tests, shutdown). */
   async idle(): Promise<void> {
     await this.active?.engine.idle();
@@ -329,7 +336,7 @@ export class MainServices {
   }
 
   private hold(a: Active, order: Order): OrderView {
-    upsertOrder(a.db, order, true);
+    storeClaimed(a.db, order, this.now());
     this.changed([order.id]);
     return readOrderView(a.db, order.id)!;
   }

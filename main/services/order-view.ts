@@ -10,7 +10,7 @@ import type { OrderView } from '../../shared/ipc/contract';
 import { AppError } from '../errors';
 import { callsOfOrder, logCallLocally } from '../repos/call-log';
 import { getDraft } from '../repos/drafts';
-import { getOrder } from '../repos/orders';
+import { getOrder, takenAtOf } from '../repos/orders';
 import { enqueueMutation, outboxForOrder, type OutboxRow } from '../repos/outbox';
 import { clearRejections, latestRejection } from '../repos/rejections';
 
@@ -36,6 +36,7 @@ export function readOrderView(db: Database, orderId: number): OrderView | null {
     pending: pending.map((r) => ({ mutationId: r.id, name: r.name, createdAt: r.createdAt })),
     draft: getDraft(db, orderId),
     rejection: latestRejection(db, orderId),
+    takenAt: takenAtOf(db, orderId),
   };
 }
 
@@ -52,7 +53,7 @@ export function saveResultLocally(db: Database, args: SaveResultArgs, ctx: RuleC
   const calls = mergeCalls(view.order.calls, callsOfOrder(db, args.orderId));
   let transition;
   try {
-    transition = applyResult(view.order, args, { calls, now: ctx.now, timeZone: ctx.timeZone, failedAttempts: view.order.failedAttempts, reasons: ctx.reasons, offers: ctx.offers });
+    transition = applyResult(view.order, args, { calls, now: ctx.now, timeZone: ctx.timeZone, failedAttempts: view.order.failedAttempts, reasons: ctx.reasons, offers: ctx.offers, takenAt: view.takenAt });
   } catch (e) {
     if (e instanceof ResultRejectedError) {
       const first = e.violations[0];

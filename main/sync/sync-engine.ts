@@ -8,7 +8,7 @@ import type { Database } from 'better-sqlite3';
 import { ClaimResponse, PullResponse, PushResponse, type Mutation, type Rejection } from '../../shared/api/http';
 import type { SyncStatus } from '../../shared/ipc/contract';
 import { AppError } from '../errors';
-import { getOrder, ordersToRenew, upsertOrder } from '../repos/orders';
+import { getOrder, ordersToRenew, storeClaimed } from '../repos/orders';
 import { outboxAfter, outboxCount } from '../repos/outbox';
 import { getSyncState } from '../repos/sync-state';
 import { applyPullPage, applyPushResult } from './apply-pull';
@@ -171,7 +171,7 @@ export class SyncEngine {
       try {
         const res = await http.request('POST', `/orders/${id}/claim`, ClaimResponse, { body: {} });
         const cached = getOrder(db, id);
-        if (!cached || cached.order.version <= res.order.version) upsertOrder(db, res.order, true);
+        if (!cached || cached.order.version <= res.order.version) storeClaimed(db, res.order, this.now());
         this.o.onOrdersChanged([id]);
       } catch (e) {
         if (e instanceof HttpError && e.status !== 401 && e.status < 500) continue;

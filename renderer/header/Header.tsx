@@ -5,6 +5,7 @@ import { SipLightSlot } from '../app/phone-slot';
 import { useSessionStore } from '../stores/session-store';
 import { useOrderStore } from '../stores/order-store';
 import { AgentStateMenu } from './AgentStateMenu';
+import { PlanProgress } from './PlanProgress';
 import { SyncIndicator } from './SyncIndicator';
 import i18n, { LANGUAGES } from '../i18n';
 
@@ -26,7 +27,7 @@ export function Header({ onHelp, operator = true }: { onHelp(): void; operator?:
       {operator ? <AgentStateMenu /> : null}
       {operator ? <SipLightSlot /> : null}
       <SyncIndicator />
-      {operator ? <span className="progress-slot" aria-label={t('header.progress')}>{t('header.progressNone')}</span> : null}
+      {operator ? <PlanProgress /> : null}
       <span className="spacer" />
       <button type="button" className="btn btn-ghost" onClick={() => void i18n.changeLanguage(nextLang)} aria-label={t('header.language')}>
         {nextLang.toUpperCase()}

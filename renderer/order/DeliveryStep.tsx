@@ -1,7 +1,7 @@
 /** Step 4: «Найти варианты доставки» → options with price and term (courier only when available, per the shared rule). */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatRub, proposeDeliveryOptions } from '../../shared/domain';
+import { defaultDeliveryOption, formatRub, proposeDeliveryOptions } from '../../shared/domain';
 import type { DeliveryOption } from '../../shared/domain/schemas';
 import { call, isUnreachable, useApi } from '../app/api-context';
 import { useHotkey } from '../app/hotkeys';
@@ -26,9 +26,8 @@ export function DeliveryStep() {
     try {
       const found = proposeDeliveryOptions(await call(api, 'delivery.options', { orderId: s.form.orderId, address: s.form.address }));
       useOrderStore.getState().setDeliveryOptions(found);
-      // New options, new proposal: the operator offers courier first (manual, slide 8), so the
-      // cheapest courier option is pre-chosen; the operator may pick another one.
-      useOrderStore.getState().chooseDelivery(found.find((o) => o.method === 'courier') ?? found[0] ?? null);
+      // New options, new proposal (shared rule); the operator may pick another one.
+      useOrderStore.getState().chooseDelivery(defaultDeliveryOption(found));
       setState(found.length === 0 ? 'empty' : 'idle');
     } catch (e) {
       setState(isUnreachable(e) ? 'offline' : 'error');

@@ -1,16 +1,10 @@
 /** Step 2: the main offer plus secondary items (offer, quantity, discount by the promo terms, gift = 100 %), live totals. */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatRub, lineTotalKop, orderTotals } from '../../shared/domain';
+import { allowedDiscountsFor, formatRub, lineTotalKop, orderTotals } from '../../shared/domain';
 import type { Offer, OrderLine } from '../../shared/domain/schemas';
 import { useOrderStore } from '../stores/order-store';
 import { useSessionStore } from '../stores/session-store';
-
-/** Discounts an item may get: 0 plus the promo terms of its offer and of the main offer (as the shared rule allows). */
-export function allowedDiscounts(offer: Offer | undefined, mainOffer: Offer | undefined, main: boolean): number[] {
-  const set = new Set<number>([0, ...(offer?.promo.allowedDiscountsPct ?? []), ...(main ? [] : mainOffer?.promo.allowedDiscountsPct ?? [])]);
-  return [...set].sort((a, b) => a - b);
-}
 
 function DiscountSelect({ label, value, options, onChange }: { label: string; value: number; options: number[]; onChange(v: number): void }) {
   const { t } = useTranslation();
@@ -22,14 +16,14 @@ function DiscountSelect({ label, value, options, onChange }: { label: string; va
   );
 }
 
-function AddLine({ offers, mainOffer, onAdd, onCancel }: { offers: Offer[]; mainOffer: Offer | undefined; onAdd(l: OrderLine): void; onCancel(): void }) {
+function AddLine({ offers, mainSku, onAdd, onCancel }: { offers: Offer[]; mainSku: string | null; onAdd(l: OrderLine): void; onCancel(): void }) {
   const { t } = useTranslation();
   const active = offers.filter((o) => o.active);
   const [sku, setSku] = useState(active[0]?.sku ?? '');
   const [qty, setQty] = useState(1);
   const [discount, setDiscount] = useState(0);
   const offer = active.find((o) => o.sku === sku);
-  const options = allowedDiscounts(offer, mainOffer, false);
+  const options = offer ? allowedDiscountsFor(offer.sku, mainSku, offers) : [0];
   const save = () => {
     if (!offer) return;
     onAdd({ offerSku: offer.sku, name: offer.name, quantity: Math.max(1, Math.min(999, qty)), unitPriceKop: offer.priceKop, discountPct: options.includes(discount) ? discount : 0, main: false });
@@ -70,7 +64,7 @@ export function ProductsStep() {
   const offers = useSessionStore((s) => s.offers);
   const [adding, setAdding] = useState(false);
   const totals = useMemo(() => orderTotals(lines ?? [], delivery), [lines, delivery]);
-  const mainOffer = offers.find((o) => o.sku === lines?.find((l) => l.main)?.offerSku);
+  const mainSku = lines?.find((l) => l.main)?.offerSku ?? null;
   if (!lines) return null;
   return (
     <section className="step" aria-labelledby="step2">
@@ -84,7 +78,6 @@ export function ProductsStep() {
         </thead>
         <tbody>
           {lines.map((l, i) => {
-            const offer = offers.find((o) => o.sku === l.offerSku);
             return (
               <tr key={`${l.offerSku}-${i}`} className={l.discountPct === 100 ? 'gift' : undefined}>
                 <td>
@@ -98,7 +91,7 @@ export function ProductsStep() {
                 <td className="num right">{formatRub(l.unitPriceKop)}</td>
                 <td>
                   <DiscountSelect label={t('products.discountOf', { name: l.name })} value={l.discountPct}
-                    options={allowedDiscounts(offer, mainOffer, l.main)} onChange={(d) => patchLine(i, { discountPct: d })} />
+                    options={allowedDiscountsFor(l.offerSku, l.main ? null : mainSku, offers)} onChange={(d) => patchLine(i, { discountPct: d })} />
                 </td>
                 <td className="num right">{formatRub(lineTotalKop(l))}</td>
                 <td>
@@ -121,7 +114,7 @@ export function ProductsStep() {
         </tfoot>
       </table>
       {adding
-        ? <AddLine offers={offers} mainOffer={mainOffer} onAdd={(l) => { addLine(l); setAdding(false); }} onCancel={() => setAdding(false)} />
+        ? <AddLine offers={offers} mainSku={mainSku} onAdd={(l) => { addLine(l); setAdding(false); }} onCancel={() => setAdding(false)} />
         : <button type="button" className="btn btn-link" onClick={() => setAdding(true)} disabled={offers.length === 0}>+ {t('products.add')}</button>}
     </section>
   );

@@ -19,9 +19,12 @@ export const RESULT_KEYS: readonly { kind: ResultKind; key: string }[] = [
   { kind: 'invalid', key: 'F9' },
 ];
 
-/** Everything the rules need besides the form. */
+/** Everything the rules need besides the form; calls before the claim (`view.takenAt`) do not count, as on the server. */
 export function ruleContext(view: OrderView, reasons: Reason[], offers: Offer[], timeZone: string, now: Date): ResultContext {
-  return { calls: view.order.calls, now, timeZone, failedAttempts: view.order.failedAttempts, reasons, offers: offers.length > 0 ? offers : undefined };
+  return {
+    calls: view.order.calls, now, timeZone, failedAttempts: view.order.failedAttempts, reasons,
+    offers: offers.length > 0 ? offers : undefined, takenAt: view.takenAt,
+  };
 }
 
 /** The save arguments of the form for a result (comment date-prefixed as it will be stored). */

@@ -10,3 +10,12 @@ export function proposeDeliveryOptions(options: DeliveryOption[]): DeliveryOptio
   const kept = hasCourier ? options.filter((o) => o.method !== 'post') : [...options];
   return kept.sort((a, b) => a.priceKop - b.priceKop || a.daysMax - b.daysMax || a.id.localeCompare(b.id));
 }
+
+/**
+ * The option pre-chosen when new options arrive: the cheapest courier among the proposed ones
+ * (the operator offers courier first), else the cheapest proposed option; null when none.
+ */
+export function defaultDeliveryOption(options: DeliveryOption[]): DeliveryOption | null {
+  const proposed = proposeDeliveryOptions(options);
+  return proposed.find((o) => o.method === 'courier') ?? proposed[0] ?? null;
+}

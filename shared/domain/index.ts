@@ -8,4 +8,5 @@ export * from './spam';
 export * from './comment';
 export * from './reasons';
 export * from './delivery';
+export * from './promo';
 export * from './script-vars';

@@ -22,6 +22,7 @@
  */
 import type { CallAttempt, Offer, OrderStatus, Reason, ReasonGroup, ResultKind, SaveResultArgs } from './schemas';
 import { commentBody, formatDateRu, prefixComment } from './comment';
+import { allowedDiscountsFor } from './promo';
 import { REASON_CODES } from './reasons';
 import { QUICK_RECALL_MAX_ATTEMPTS, isFinalStatus, isSameLocalDay, localDate, localParts, zonedTimeToUtc } from './tabs';
 
@@ -262,16 +263,13 @@ function confirmViolations(args: SaveResultArgs, ctx: ResultContext): RuleViolat
   if (args.delivery === null) out.push(v('deliveryRequired', 'delivery', 'Выберите вариант доставки.'));
   if (ctx.offers) {
     const offers = ctx.offers;
-    const mainOffer = offers.find((o) => o.sku === args.lines.find((l) => l.main)?.offerSku);
+    const mainSku = args.lines.find((l) => l.main)?.offerSku ?? null;
     args.lines.forEach((line, i) => {
-      const offer = offers.find((o) => o.sku === line.offerSku);
-      if (!offer) {
+      if (!offers.some((o) => o.sku === line.offerSku)) {
         out.push(v('offerUnknown', `lines.${i}.offerSku`, `Товар «${line.name}» не найден среди офферов.`));
         return;
       }
-      if (line.discountPct === 0) return;
-      const allowed = [...offer.promo.allowedDiscountsPct, ...(line.main ? [] : mainOffer?.promo.allowedDiscountsPct ?? [])];
-      if (!allowed.includes(line.discountPct)) {
+      if (!allowedDiscountsFor(line.offerSku, line.main ? null : mainSku, offers).includes(line.discountPct)) {
         out.push(v('discountNotAllowed', `lines.${i}.discountPct`, `Скидка ${line.discountPct} % на «${line.name}» не предусмотрена условиями акции.`));
       }
     });

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import {
-  Address, CallAttempt, Customer, DeliveryOption, Offer, Order, OrderId, OrderLine, QueueTab,
+  Address, CallAttempt, Customer, DeliveryOption, IsoInstant, Offer, Order, OrderId, OrderLine, QueueTab,
   Reason, ResultKind, SaveResultArgs,
 } from '../domain/schemas';
 import {
@@ -40,6 +40,12 @@ export const OrderView = z.object({
   pending: z.array(z.object({ mutationId: z.number().int(), name: z.string(), createdAt: z.string() })),
   draft: Draft.nullable(),
   rejection: Rejection.nullable(),
+  /**
+   * When this operator claimed the order (UTC ISO; the server's claim instant, recorded by main at
+   * claim time), or null when unknown (e.g. held orders restored by a pull on another computer).
+   * The result rules ignore calls started before it, on the server as in the UI.
+   */
+  takenAt: IsoInstant.nullable(),
 });
 export type OrderView = z.infer<typeof OrderView>;
 
@@ -108,6 +114,11 @@ export const channels = {
   'server.request': {
     req: z.object({ method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']), path: z.string().regex(/^\/(board|reports|plans|admin|messages|orders\/\d+\/force-release)[A-Za-z0-9/_\-?=&.%]*$/).max(500), body: z.unknown().optional() }),
     res: z.unknown(),
+  },
+  /** Authenticated download of a report export file (CSV/XLSX) as base64, file name from Content-Disposition. */
+  'server.download': {
+    req: z.object({ path: z.string().regex(/^\/reports\/[A-Za-z0-9_\-/]+\.(csv|xlsx)(\?[A-Za-z0-9_\-=&.%+,]*)?$/).max(500) }),
+    res: z.object({ fileName: z.string().min(1).max(200), contentType: z.string().max(200), base64: z.string() }),
   },
 } as const;
 

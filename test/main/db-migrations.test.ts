@@ -35,9 +35,23 @@ describe('local cache migrations', () => {
     v1.prepare("INSERT INTO settings (key, value) VALUES ('k', '1')").run();
     v1.close();
     const db = openDb(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(tables(db)).toContain('queue_counts');
     expect(db.prepare("SELECT value FROM settings WHERE key = 'k'").pluck().get()).toBe('1');
+    db.close();
+  });
+
+  test('0003-taken-at adds a nullable orders.taken_at to a version-2 database and keeps its orders', () => {
+    const file = path.join(dir, 'v2.sqlite');
+    const v2 = new Database(file);
+    migrate(v2, migrations.slice(0, 2));
+    v2.prepare(`INSERT INTO orders (id, status, created_at, updated_at, customer_name, phone, offer_sku, version, json)
+      VALUES (5, 'new', 'a', 'b', 'Анна', '+79123456789', 'SKU', 1, '{}')`).run();
+    v2.close();
+    const db = openDb(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.prepare("SELECT name FROM pragma_table_info('orders')").pluck().all()).toContain('taken_at');
+    expect(db.prepare('SELECT id, taken_at FROM orders').all()).toEqual([{ id: 5, taken_at: null }]);
     db.close();
   });
 

@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { openDb } from '../../main/db/open-db';
 import { getDraft, saveDraft } from '../../main/repos/drafts';
-import { allHeldOrders, getOrder, heldOrderIds, upsertOrder } from '../../main/repos/orders';
+import { allHeldOrders, getOrder, heldOrderIds, storeClaimed, takenAtOf, unholdOrder, upsertOrder } from '../../main/repos/orders';
 import { enqueueMutation, outboxAfter, outboxCount } from '../../main/repos/outbox';
 import { readQueueCounts, readQueuePage, storeQueueCounts, storeQueuePage } from '../../main/repos/queue';
 import { getSetting, setSetting } from '../../main/repos/settings';
@@ -73,6 +73,34 @@ describe('cache repositories', () => {
     expect(view.order.comment).toMatch(/^28\.11\.2026 .*Просила перезвонить/);
     expect(view.pending.map((p) => [p.mutationId, p.name])).toEqual([[1, 'logCall.v1'], [id, 'saveResult.v1']]);
     expect(getOrder(db, 1)?.order.status).toBe('new');
+  });
+
+  test('takenAt: a claim records the server\'s claim instant; renewing a running lease keeps it; a new take replaces it', () => {
+    const claimedAt = '2026-11-28T09:30:00.000Z';
+    storeClaimed(db, sampleOrder(1, { updatedAt: claimedAt, leaseUntil: '2026-11-28T10:30:00.000Z' }), NOW);
+    expect(readOrderView(db, 1)!.takenAt).toBe(claimedAt);
+    storeClaimed(db, sampleOrder(1, { updatedAt: '2026-11-28T10:00:00.000Z', leaseUntil: '2026-11-28T11:00:00.000Z', version: 2 }), NOW);
+    expect(takenAtOf(db, 1)).toBe(claimedAt);
+    expect(getOrder(db, 1)?.order.version).toBe(2);
+    const later = new Date('2026-11-28T11:30:00.000Z');
+    storeClaimed(db, sampleOrder(1, { updatedAt: later.toISOString(), leaseUntil: '2026-11-28T12:30:00.000Z', version: 3 }), later);
+    expect(takenAtOf(db, 1)).toBe(later.toISOString());
+    unholdOrder(db, 1, true);
+    storeClaimed(db, sampleOrder(1, { updatedAt: '2026-11-28T11:40:00.000Z', leaseUntil: '2026-11-28T12:40:00.000Z', version: 4 }), later);
+    expect(takenAtOf(db, 1)).toBe('2026-11-28T11:40:00.000Z');
+    upsertOrder(db, sampleOrder(1, { version: 5 }));
+    expect(takenAtOf(db, 1)).toBe('2026-11-28T11:40:00.000Z');
+    upsertOrder(db, sampleOrder(2));
+    expect(readOrderView(db, 2)!.takenAt).toBeNull();
+  });
+
+  test('takenAt: a local save ignores answered calls made before the claim, as the server does', () => {
+    const order = sampleOrder(1, { updatedAt: '2026-11-28T09:30:00.000Z', leaseUntil: '2026-11-28T10:30:00.000Z' });
+    storeClaimed(db, order, NOW);
+    logCallAndQueue(db, sampleCall(1, 'old', true, '2026-11-28T09:00:00.000Z'), NOW);
+    expect(() => saveResultLocally(db, callbackSave(order, NOW), ctx)).toThrow(/callMade: /);
+    logCallAndQueue(db, sampleCall(1, 'new', true, '2026-11-28T09:45:00.000Z'), NOW);
+    expect(saveResultLocally(db, callbackSave(order, NOW), ctx)).toBeGreaterThan(0);
   });
 
   test('a save breaking the shared rules is refused with the field named, and nothing is queued', () => {

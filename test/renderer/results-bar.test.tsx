@@ -128,3 +128,18 @@ test('a complete confirmed order saves with F5 twice and F2 takes the next one',
   await screen.findByText('Заказ № 555');
   await act(async () => { await Promise.resolve(); });
 });
+
+test('an answered call made before the claim (takenAt) does not count for Подтвердить', async () => {
+  const oldCall = makeCall(10234, true, '2026-11-27T15:00:00.000Z');
+  const before = new MemoryApi({ 'queue.next': () => viewOf(makeOrder({ calls: [oldCall] }), null, '2026-11-28T08:50:00.000Z') });
+  await openOrder(before);
+  expect(why('confirm')).toMatch(/состоявшийся разговор/);
+  expect(why('cancel')).toMatch(/состоявшийся разговор/);
+  expect(why('noAnswer')).toMatch(/Звонок не совершался/);
+});
+
+test('an answered call made after the claim counts for Подтвердить', async () => {
+  const call = makeCall(10234, true, '2026-11-28T08:55:00.000Z');
+  await openOrder(new MemoryApi({ 'queue.next': () => viewOf(makeOrder({ calls: [call] }), null, '2026-11-28T08:50:00.000Z') }));
+  expect(why('confirm')).not.toMatch(/разговор|Звонок/);
+});

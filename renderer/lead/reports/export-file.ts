@@ -1,29 +1,13 @@
 /**
  * Report export files (CSV / XLSX) fetched through the api and handed to the browser as a
- * download. The bytes travel over the proposed additive IPC channel `server.download`
- * (`{path}` → `{fileName, contentType, base64}`), since `server.request` carries JSON only.
+ * download. The bytes travel over the IPC channel `server.download` (`{path}` →
+ * `{fileName, contentType, base64}`), since `server.request` carries JSON only.
  */
-import { z } from 'zod';
-import type { Api, IpcReply } from '../../../shared/ipc/contract';
-import { ApiCallError } from '../../app/api-context';
-
-/** The answer of `server.download`. */
-export const DownloadReply = z.object({
-  fileName: z.string().min(1).max(200),
-  contentType: z.string().max(200),
-  base64: z.string(),
-});
+import type { Api } from '../../../shared/ipc/contract';
+import { ApiCallError, call } from '../../app/api-context';
 
 /** A downloaded file. */
 export interface ExportFile { fileName: string; contentType: string; bytes: Uint8Array }
-
-type DownloadFn = (req: { path: string }) => Promise<IpcReply<unknown>>;
-
-/** The `server.download` channel of the api, or null while the contract lacks it. */
-export function downloadChannel(api: Api): DownloadFn | null {
-  const fn = (api as unknown as Record<string, unknown>)['server.download'];
-  return typeof fn === 'function' ? (req) => (fn as DownloadFn).call(api, req) : null;
-}
 
 /** Decodes base64 into bytes. */
 export function base64ToBytes(b64: string): Uint8Array {
@@ -35,18 +19,14 @@ export function base64ToBytes(b64: string): Uint8Array {
 
 /** Fetches an export file (`/reports/operators.csv?…`); throws ApiCallError on failure. */
 export async function fetchExport(api: Api, path: string): Promise<ExportFile> {
-  const download = downloadChannel(api);
-  if (!download) throw new ApiCallError('unsupported', 'Выгрузка файлов недоступна в этой сборке (нет канала server.download).');
-  let reply: IpcReply<unknown>;
+  const file = await call(api, 'server.download', { path });
+  let bytes: Uint8Array;
   try {
-    reply = await download({ path });
-  } catch (e) {
-    throw new ApiCallError('offline', e instanceof Error ? e.message : String(e));
+    bytes = base64ToBytes(file.base64);
+  } catch {
+    throw new ApiCallError('bad_response', 'Неожиданный ответ сервера на выгрузку.');
   }
-  if (!reply.ok) throw new ApiCallError(reply.error.code, reply.error.message);
-  const parsed = DownloadReply.safeParse(reply.value);
-  if (!parsed.success) throw new ApiCallError('bad_response', 'Неожиданный ответ сервера на выгрузку.');
-  return { fileName: parsed.data.fileName, contentType: parsed.data.contentType, bytes: base64ToBytes(parsed.data.base64) };
+  return { fileName: file.fileName, contentType: file.contentType, bytes };
 }
 
 /** Offers the file to the user as a download (Blob + a temporary link). */

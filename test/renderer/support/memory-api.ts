@@ -59,7 +59,7 @@ export function makeCall(orderId: number, answered: boolean, startedAt = '2026-1
   };
 }
 
-export const viewOf = (order: Order, draft: OrderView['draft'] = null): OrderView => ({ order, pending: [], draft, rejection: null });
+export const viewOf = (order: Order, draft: OrderView['draft'] = null, takenAt: string | null = null): OrderView => ({ order, pending: [], draft, rejection: null, takenAt });
 
 export const COURIER: DeliveryOption = { id: 'courier-1', method: 'courier', carrier: 'СДЭК', priceKop: 35_000, daysMin: 2, daysMax: 4 };
 export const POST: DeliveryOption = { id: 'post-1', method: 'post', carrier: 'Почта России', priceKop: 25_000, daysMin: 5, daysMax: 9 };

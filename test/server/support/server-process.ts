@@ -97,7 +97,7 @@ export async function startServerProcess(opts: ServerProcessOptions = {}): Promi
   const proc = spawn(cmd, [...args, ...(opts.demo ? ['--demo'] : [])], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const exited = new Promise<number | null>((res) => proc.once('exit', (code) => res(code)));
-  const url = await new Promise<string>((res, rej) => {
+  const listening = new Promise<string>((res, rej) => {
     const timer = setTimeout(() => rej(new Error(`server did not start in 180 s:\n${out}`)), 180_000);
     const onData = (d: Buffer) => {
       out += d.toString();
@@ -110,6 +110,13 @@ export async function startServerProcess(opts: ServerProcessOptions = {}): Promi
     proc.stdout?.on('data', onData);
     proc.stderr?.on('data', (d: Buffer) => { out += d.toString(); });
     void exited.then((code) => { clearTimeout(timer); rej(new Error(`server exited (${code}) before listening:\n${out}`)); });
+  });
+  const url = await listening.catch(async (e: unknown) => {
+    // Never leave a half-started server behind.
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+    if (!opts.keep && !opts.dataDir && dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (!opts.keep && !opts.schema && schema) await dropSchema(schema).catch(() => undefined);
+    throw e;
   });
   let stopped = false;
   const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {

@@ -1,0 +1,76 @@
+/**
+ * Against a REAL server process, through the browser-mode host as the UI drives it: report export
+ * files over `server.download` (bytes, name from Content-Disposition, allow-listed paths, refusals)
+ * and the claim instant `takenAt` of the order view.
+ */
+import path from 'node:path';
+import { EXPORT_HEADERS } from '../../server/reports/export-csv';
+import { buildHost, ok, removeBundle, startHost, startServer, type HostProc, type ServerProc } from './harness';
+import { rmTmp, tmpDir } from './fixtures';
+
+jest.setTimeout(600_000);
+
+describe('server.download and takenAt with a real server process', () => {
+  let dir: string;
+  let bundle: string;
+  let server: ServerProc;
+  const hosts: HostProc[] = [];
+  const host = async (name: string, login: string, password: string) => {
+    const h = await startHost(bundle, path.join(dir, name), server.url);
+    hosts.push(h);
+    await ok(h.api['auth.login']({ serverUrl: server.url, login, password }));
+    return h;
+  };
+
+  beforeAll(async () => {
+    dir = tmpDir('prozvon-download-');
+    [bundle, server] = await Promise.all([buildHost(), startServer(path.join(dir, 'server'))]);
+  });
+  afterAll(async () => {
+    for (const h of hosts) await h.stop();
+    await server?.stop();
+    removeBundle(bundle);
+    rmTmp(dir);
+  });
+
+  test('a lead downloads the operators report as CSV: UTF-8 BOM, the header line, the server\'s file name', async () => {
+    const h = await host('lead', 'lead', 'lead');
+    const file = await ok(h.api['server.download']({ path: '/reports/operators.csv?from=2026-11-01&to=2026-11-28&granularity=day' }));
+    expect(file.fileName).toBe('operators_2026-11-01_2026-11-28.csv');
+    expect(file.contentType).toMatch(/^text\/csv/);
+    const bytes = Buffer.from(file.base64, 'base64');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const firstLine = bytes.subarray(3).toString('utf8').split(/\r?\n/)[0];
+    expect(firstLine).toBe(EXPORT_HEADERS.join(';'));
+
+    const xlsx = await ok(h.api['server.download']({ path: '/reports/operators.xlsx?from=2026-11-28&to=2026-11-28' }));
+    expect(xlsx.fileName).toBe('operators_2026-11-28_2026-11-28.xlsx');
+    expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  test('paths outside /reports/*.csv|xlsx are refused before reaching the server; server refusals keep their code', async () => {
+    const lead = await host('lead2', 'lead', 'lead');
+    for (const bad of ['/reports/operators', '/admin/users.csv', '/reports/../auth/me.csv', '/reports/operators.csv#x', 'reports/operators.csv']) {
+      const r = await lead.api['server.download']({ path: bad });
+      expect([bad, r.ok ? 'ok' : r.error.code]).toEqual([bad, 'invalid_request']);
+    }
+    const badQuery = await lead.api['server.download']({ path: '/reports/operators.csv?from=2026-11-28&to=2026-11-01' });
+    expect(badQuery.ok ? 'ok' : badQuery.error.code).toBe('invalid_input');
+
+    const op = await host('op-refused', 'operator2', 'operator');
+    const refused = await op.api['server.download']({ path: '/reports/operators.csv?from=2026-11-01&to=2026-11-28' });
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('forbidden');
+  });
+
+  test('a claim records the server\'s claim instant as takenAt; renewing keeps it; the held list shows it', async () => {
+    const h = await host('op', 'operator1', 'operator');
+    const view = await ok(h.api['queue.next']({}));
+    expect(view).not.toBeNull();
+    expect(view!.takenAt).toBe(view!.order.updatedAt);
+    expect(Date.parse(view!.takenAt!)).toBeLessThanOrEqual(Date.now());
+    const again = await ok(h.api['order.claim']({ orderId: view!.order.id }));
+    expect(again.takenAt).toBe(view!.takenAt);
+    const held = await ok(h.api['order.held']({}));
+    expect(held.find((v) => v.order.id === view!.order.id)?.takenAt).toBe(view!.takenAt);
+  });
+});

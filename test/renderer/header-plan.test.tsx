@@ -1,0 +1,62 @@
+/** Header: today's plan progress from GET plans/me (on login, after each saved result), «план не задан», «план: —». */
+import { act, screen, waitFor } from '@testing-library/react';
+import type { MyPlanResponse } from '../../shared/api/lead';
+import type { Req } from '../../shared/ipc/contract';
+import { MemoryApi, Refusal, makeCall, makeOrder, viewOf } from './support/memory-api';
+import { openOrder, renderDesk } from './support/render-desk';
+
+const NOW = new Date('2026-11-28T09:00:00.000Z'); // 12:00 in Moscow
+
+beforeEach(() => { jest.useFakeTimers({ now: NOW, advanceTimers: true }); });
+afterEach(() => { jest.useRealTimers(); });
+
+const plan = (p: Partial<MyPlanResponse>): MyPlanResponse => ({
+  day: '2026-11-28', targetConfirmed: 30, targetCalls: 120, confirmed: 12, calls: 40, confirmedRatio: 0.4, ...p,
+});
+const progress = () => screen.getByTestId('plan-progress');
+const planPaths = (mem: MemoryApi) => mem.requests('server.request').filter((r) => r.path.startsWith('/plans/me')).map((r) => [r.method, r.path]);
+
+test('shows confirmed against the target of today once logged in', async () => {
+  const mem = new MemoryApi({ 'server.request': (req: Req<'server.request'>) => (req.path.startsWith('/plans/me') ? plan({}) : null) });
+  await renderDesk(mem);
+  await waitFor(() => expect(progress()).toHaveTextContent('план 12/30 · 40 %'));
+  expect(progress()).toHaveAccessibleName('Прогресс за сегодня');
+  expect(planPaths(mem)[0]).toEqual(['GET', '/plans/me?day=2026-11-28']);
+});
+
+test('says «план не задан» when the lead set no plan for today', async () => {
+  await renderDesk(new MemoryApi({ 'server.request': () => plan({ targetConfirmed: null, targetCalls: null, confirmedRatio: null, confirmed: 3 }) }));
+  await waitFor(() => expect(progress()).toHaveTextContent('план не задан'));
+});
+
+test.each<[string, () => unknown]>([
+  ['offline', () => { throw new Refusal('offline', 'нет связи'); }],
+  ['an unexpected answer', () => ({ nothing: true })],
+])('keeps the placeholder «план: —» when the server is %s', async (_name, answer) => {
+  const mem = new MemoryApi({ 'server.request': answer as () => null });
+  await renderDesk(mem);
+  await waitFor(() => expect(planPaths(mem).length).toBeGreaterThan(0));
+  await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+  expect(progress()).toHaveTextContent('план: —');
+});
+
+test('is fetched again after a saved result and shows the new count', async () => {
+  let confirmed = 12;
+  const order = makeOrder({ status: 'no_answer', failedAttempts: 1, calls: [makeCall(10234, false)] });
+  const mem = new MemoryApi({
+    'queue.next': () => viewOf(order),
+    'server.request': () => plan({ confirmed, confirmedRatio: confirmed / 30 }),
+    'order.saveResult': () => { confirmed = 13; return { mutationId: 5, queued: false }; },
+  });
+  const { user } = await openOrder(mem);
+  await waitFor(() => expect(progress()).toHaveTextContent('план 12/30 · 40 %'));
+  const before = planPaths(mem).length;
+  await user.keyboard('{F7}');
+  await user.selectOptions(screen.getByLabelText('Проблема'), 'Не берёт трубку');
+  await user.type(screen.getByLabelText('Комментарий'), 'не берёт');
+  await screen.findByText(/Всё заполнено/);
+  await user.keyboard('{F7}');
+  await waitFor(() => expect(mem.requests('order.saveResult')).toHaveLength(1));
+  await waitFor(() => expect(progress()).toHaveTextContent('план 13/30 · 43 %'));
+  expect(planPaths(mem).length).toBeGreaterThan(before);
+});
