@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles/app.css';
+import './app/phone-slot.css';
 import { createApi } from './api/create-api';
 import { App } from './app/App';
 import { createSoftphoneWiring } from './app/softphone-wiring';

@@ -139,8 +139,7 @@ function ScreenPopPanel({ service }: { service: SoftphoneService }) {
   if (!pop || phase === 'idle') return null;
   const name = pop.history && pop.history !== 'offline' ? pop.history.orders[0]?.customerName : undefined;
   return (
-    <section className="screen-pop" role="dialog" aria-label={t('phone.pop.title')}
-      style={{ position: 'fixed', top: 52, right: 16, zIndex: 50, width: 640, maxHeight: '70vh', overflow: 'auto', background: '#fff', color: '#16202e', border: '1px solid #cbd5e1', borderRadius: 8, padding: 12, boxShadow: '0 12px 32px rgba(0,0,0,.25)' }}>
+    <section className="screen-pop" role="dialog" aria-label={t('phone.pop.title')}>
       <h3>{t('phone.pop.title')}: <span className="num">{formatPhoneDisplay(pop.phone)}</span>{name ? ` — ${name}` : ''}</h3>
       <PopOrders pop={pop} />
       {orderOpen ? null : <CallBar service={service} />}

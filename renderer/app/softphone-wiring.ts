@@ -12,6 +12,7 @@ import type { CustomerHistory } from '../../shared/api/http';
 import type { AgentState } from '../../shared/api/live';
 import type { Api, Session } from '../../shared/ipc/contract';
 import { useCallStore } from '../softphone/call-store';
+import { createRingtoneUrl } from '../softphone/ringtone';
 import { createSoftphone, type CallerInfo, type CallRefusal, type SoftphoneConfig, type SoftphonePorts, type SoftphoneService } from '../softphone/softphone-service';
 import softphoneEn from '../softphone/i18n-en.json';
 import softphoneRu from '../softphone/i18n-ru.json';
@@ -111,6 +112,20 @@ export interface SoftphoneWiringOptions {
 /** Agent states a call drives; the others (ready/offline) are between calls. */
 const CALL_STATES: readonly AgentState[] = ['dialing', 'ringing', 'talking', 'hold', 'wrapUp'];
 
+let ringtoneUrl: string | null = null;
+/**
+ * The generated ringtone as a `blob:` URL: the renderer's CSP allows `media-src 'self' blob:` but
+ * not `data:`, so the softphone's default data URL would be refused and the ringtone stay silent.
+ */
+export function ringtoneBlobUrl(): string {
+  if (ringtoneUrl) return ringtoneUrl;
+  const dataUrl = createRingtoneUrl();
+  const bin = atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
+  const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  ringtoneUrl = URL.createObjectURL(new Blob([bytes], { type: 'audio/wav' }));
+  return ringtoneUrl;
+}
+
 /** The ports of the service bound to the Api and the desk's stores. */
 function portsFor(api: Api): SoftphonePorts {
   const sendAgent = (state: AgentState, callId: string | null, sipRegistered: boolean) => {
@@ -149,6 +164,7 @@ function portsFor(api: Api): SoftphonePorts {
       set: async (key, value) => { await call(api, 'settings.set', { key, value }); },
     },
     bringToFront: () => window.focus(),
+    ringtoneUrl: ringtoneBlobUrl(),
   };
 }
 

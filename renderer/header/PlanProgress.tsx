@@ -1,6 +1,6 @@
 /**
- * Today's plan progress in the operator header (UI.md: `план 12/30 · 40 %`): confirmed orders of
- * the operator's day against its target, fetched from GET plans/me through `server.request` on
+ * Today's plan progress in the operator header (UI.md: `план 12/30 · 41 %`): confirmed orders of
+ * the operator's day against its target and the approval rate (confirmed ÷ processed), fetched from GET plans/me through `server.request` on
  * login, after each saved result and once pending saves have reached the server.
  */
 import { useEffect, useState } from 'react';
@@ -15,9 +15,9 @@ import { useSessionStore } from '../stores/session-store';
 export function planText(plan: MyPlanResponse | null, t: (key: string, opts?: Record<string, unknown>) => string): string {
   if (!plan) return t('header.progressNone');
   if (plan.targetConfirmed === null) return t('header.planNone');
-  return plan.confirmedRatio === null
+  return plan.approvalRate === null
     ? t('header.planNoRatio', { confirmed: plan.confirmed, target: plan.targetConfirmed })
-    : t('header.plan', { confirmed: plan.confirmed, target: plan.targetConfirmed, pct: Math.round(plan.confirmedRatio * 100) });
+    : t('header.plan', { confirmed: plan.confirmed, target: plan.targetConfirmed, pct: Math.round(plan.approvalRate * 100) });
 }
 
 /** A number that grows on each saved result and each time the outbox drains (the server then counts the saves). */

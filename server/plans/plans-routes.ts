@@ -3,7 +3,7 @@ import type { Sql } from '../db/db';
 import { requireUser } from '../auth/session';
 import { HttpError, parseOr400 } from '../http/errors';
 import { MyPlanQuery, PlansCsvQuery, PlansQuery, PutPlansRequest, type MyPlanResponse, type PlansCsvResponse } from '../../shared/api/lead';
-import { localDayKeyOf, dayWindow, planProgress, resultFigures, type ReportResult } from '../../shared/domain/reports';
+import { localDayKeyOf, dayWindow, planProgress, resultFigures, approvalRate, type ReportResult } from '../../shared/domain/reports';
 import { readCenterSettings } from '../admin/settings';
 import { teamScope } from '../admin/scope';
 import { parsePlansCsv } from './plans-csv';
@@ -103,7 +103,7 @@ export const plansRoutes: RouteModule = (app, { db, config, now }) => {
       'SELECT order_id, result FROM order_results WHERE user_id = $1 AND at >= $2 AND at < $3', [actor.id, from, to],
     );
     const calls = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM calls WHERE user_id = $1 AND started_at >= $2 AND started_at < $3', [actor.id, from, to]);
-    const confirmed = resultFigures(results.rows.map((r) => ({ orderId: r.order_id, result: r.result, goodsKop: 0, extraItems: 0 }))).confirmed;
+    const { confirmed, processed } = resultFigures(results.rows.map((r) => ({ orderId: r.order_id, result: r.result, goodsKop: 0, extraItems: 0 })));
     const targetConfirmed = plan?.target_confirmed ?? null;
     return {
       day,
@@ -112,6 +112,8 @@ export const plansRoutes: RouteModule = (app, { db, config, now }) => {
       confirmed,
       calls: calls.rows[0]?.n ?? 0,
       confirmedRatio: planProgress(targetConfirmed, confirmed).ratio,
+      processed,
+      approvalRate: approvalRate(confirmed, processed),
     };
   });
 };

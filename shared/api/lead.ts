@@ -164,6 +164,10 @@ export const MyPlanResponse = z.object({
   confirmed: z.number().int(),
   calls: z.number().int(),
   confirmedRatio: z.number().nullable(),
+  /** Orders with a result today (distinct). */
+  processed: z.number().int(),
+  /** Confirmed ÷ processed, null before the first result. */
+  approvalRate: z.number().nullable(),
 });
 export type MyPlanResponse = z.infer<typeof MyPlanResponse>;
 

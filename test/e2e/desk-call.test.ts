@@ -82,13 +82,14 @@ test('click-to-call → answered, audio both ways, DTMF, hold/resume, hangup →
   expect([opBytes.sent > 0, opBytes.received > 0, cuBytes.sent > 0, cuBytes.received > 0]).toEqual([true, true, true, true]);
 
   // DTMF from the call bar's keypad (RFC 4733: seen on the sender's tonechange)
-  await page().screenshot({ path: '/tmp/sp-incall.png' });
   await callBar().getByRole('button', { name: 'Клавиатура' }).click();
-  await page().screenshot({ path: '/tmp/sp-keypad.png' });
   const keypad = callBar().getByRole('group', { name: 'Клавиатура' });
-  for (const k of ['1', '5', '#']) await keypad.getByRole('button', { name: k, exact: true }).click();
-  const tones = await poll(() => page().evaluate(() => window.__dtmfTones), (t) => t.length >= 3);
-  expect(tones.join('')).toBe('15#');
+  // one key after the other has sounded (RTCDTMFSender.insertDTMF replaces tones still queued)
+  for (const [i, k] of ['1', '5', '#'].entries()) {
+    await keypad.getByRole('button', { name: k, exact: true }).click();
+    await poll(() => page().evaluate(() => window.__dtmfTones), (t) => t.length > i);
+  }
+  expect((await page().evaluate(() => window.__dtmfTones)).join('')).toBe('15#');
 
   // hold and resume by hotkey; the UI and both ends follow the negotiated SDP
   await page().keyboard.press('Control+h');
@@ -149,7 +150,7 @@ test('busy (486) and no answer (timeout → CANCEL) are logged on the order with
   const callButton = orderRegion().getByRole('button', { name: /Позвонить/ });
 
   await callButton.click();
-  await callBar().getByText('Занято').waitFor({ timeout: 15_000 });
+  await callBar().getByText('Занято').waitFor({ timeout: 15_000 }).catch(async (e: unknown) => { await page().screenshot({ path: '/tmp/sp-busy.png' }); throw e; });
   expect((await waitOutcome(id, 'busy', before + 1)).at(-1)).toMatchObject({ orderId: id, outcome: 'busy', answeredAt: null });
   await orderRegion().getByText(/без ответа/).waitFor({ timeout: 10_000 });
 
@@ -178,7 +179,11 @@ test('an inbound call from a known customer pops their orders before answering',
   const pop = page().getByRole('dialog', { name: 'Входящий звонок' });
   await pop.getByRole('cell', { name: String(confirmedId), exact: true }).waitFor({ timeout: 15_000 });
   // the orders are on screen while the call still rings
-  expect((await rig.callState()).call.phase).toBe('incoming');
+  const ringing = await rig.callState();
+  expect(ringing.call.phase).toBe('incoming');
+  // the ringtone really plays (the renderer's CSP allows it) and nothing says it was blocked
+  expect(await poll(() => page().evaluate(() => (window as unknown as { __prozvonSoftphone: { service: { ringing: boolean } } }).__prozvonSoftphone.service.ringing), (r) => r)).toBe(true);
+  expect(ringing.notice).toBeNull();
   await agentPill().getByText('Вызов').waitFor();
 
   await page().keyboard.press('F3');

@@ -1,46 +1,26 @@
 /**
  * The operator's desk end to end: the real CRM server (PGlite, demo data), the browser-mode host
- * (main services + the built renderer) and Debian Chromium. operator1 logs in, takes the next
- * order, fills it from suggestions, adds a gift, gets courier delivery proposed; the draft survives
- * a reload. An order with the fake number 70000000000 is proposed as Невалид, saved without a call.
- * Call attempts are logged through the call.log channel exactly as the softphone does (the softphone
- * itself has its own SIP e2e): Подтвердить after an answered call; Недозвон ×4 with the callback
- * time of the 4th. The server shows every result.
+ * (main services + the built renderer), a real Kamailio and Debian Chromium with fake media
+ * (desk-rig.ts). operator1 logs in, takes the next order, fills it from suggestions, adds a gift,
+ * gets courier delivery proposed; the draft survives a reload. An order with the fake number
+ * 70000000000 is proposed as Невалид, saved without a call. Calls are real softphone calls to a
+ * customer SIP.js UA: Подтвердить after an answered call; Недозвон ×4 after calls the customer
+ * rejects as busy, with the callback time of the 4th. The server shows every result.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/chromium';
-import { INGEST_KEY, startServerProcess, type ServerProcess } from '../server/support/server-process';
-import { MainServices } from '../../main/services/main-services';
-import { FileTokenStore } from '../../main/sync/token-store';
-import { createHandlers } from '../../main/ipc/handlers';
-import { startSocketHost, type SocketHost } from '../../main/browser-host/socket-host';
+import type { Page } from 'playwright-core';
+import { INGEST_KEY, type ServerProcess } from '../server/support/server-process';
 import { autoCallbackAt } from '../../shared/domain';
 import { toZonedInput } from '../../renderer/app/format';
+import { e164FromDisplay, startDeskRig, type DeskRig } from './support/desk-rig';
+import type { CustomerMode } from './support/customer-ua';
 
-jest.setTimeout(180_000);
+jest.setTimeout(240_000);
 
-const ROOT = path.resolve(__dirname, '../..');
-const RENDERER = path.join(ROOT, 'dist', 'renderer');
-
-let tmp: string;
+let rig: DeskRig;
 let server: ServerProcess;
-let browser: Browser;
-let host: SocketHost;
-let services: MainServices;
 let page: Page;
-let handlers: ReturnType<typeof createHandlers>;
 
 type ServerOrder = { status: string; problem: string | null; comment: string; failedAttempts: number; callbackAt: string | null };
-
-/** Builds the renderer once when dist/renderer is missing (npm test builds it before jest). */
-function ensureRenderer(): void {
-  if (fs.existsSync(path.join(RENDERER, 'index.html'))) return;
-  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'renderer/vite.config.mts'], { cwd: ROOT, stdio: 'ignore' });
-}
 
 async function serverApi<T>(method: string, p: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: T }> {
   const res = await fetch(`${server.url}/api/v1${p}`, {
@@ -64,34 +44,15 @@ async function pick(label: string, text: string): Promise<void> {
 const orderRegion = () => page.getByRole('region', { name: /^Заказ № / });
 
 beforeAll(async () => {
-  ensureRenderer();
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'prozvon-desk-e2e-'));
-  server = await startServerProcess({ demo: true });
-  let h: SocketHost | null = null;
-  services = new MainServices({
-    dataDir: path.join(tmp, 'client'),
-    tokenStore: new FileTokenStore(path.join(tmp, 'session.json')),
-    emit: (event, payload) => h?.broadcast(event, payload),
-  });
-  handlers = createHandlers(services);
-  h = await startSocketHost({ handlers, rendererDir: RENDERER, port: 0 });
-  host = h;
-  browser = await launchChromium();
-  page = await (await browser.newContext({ locale: 'ru-RU', viewport: { width: 1366, height: 768 } })).newPage();
-  await page.goto(host.url);
-  await page.getByLabel('Адрес сервера').fill(server.url);
-  await page.getByLabel('Логин', { exact: true }).fill('operator1');
-  await page.getByLabel('Пароль', { exact: true }).fill('operator');
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.getByRole('button', { name: /Следующий заказ/ }).waitFor({ timeout: 30_000 });
+  rig = await startDeskRig('desk-flow');
+  server = rig.server;
+  page = rig.page;
+  await rig.login('operator1', 'operator');
+  await rig.sipLight('registered');
 });
 
 afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await host?.close().catch(() => undefined);
-  await services?.close().catch(() => undefined);
-  await server?.stop().catch(() => undefined);
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  await rig?.close();
 });
 
 test('Next order, the form from suggestions, a gift and courier delivery; the draft survives a reload', async () => {
@@ -163,10 +124,24 @@ test('70000000000 is proposed as Невалид, saved without a call, and the s
   expect(order?.comment).toMatch(/^\d{2}\.\d{2}\.\d{4} Неверный номер телефона/);
 });
 
-/** Logs a call attempt through the call.log channel, as the softphone does after each call. */
-async function logCall(orderId: number, answered: boolean): Promise<void> {
-  const now = new Date().toISOString();
-  await handlers['call.log']({ callId: `e2e-${orderId}-${Date.now()}`, orderId, startedAt: now, answeredAt: answered ? now : null, endedAt: now, outcome: answered ? 'answered' : 'noAnswer' });
+/**
+ * Calls the open order's customer from the phone field with the real softphone; the customer's SIP
+ * UA answers (and hangs up after a moment) or rejects as busy. Resolves once the call is over.
+ */
+async function realCall(mode: Extract<CustomerMode, 'answer' | 'busy'>): Promise<void> {
+  const region = page.getByRole('region', { name: /^Заказ № / });
+  const e164 = e164FromDisplay(await region.locator('.phone-field input').inputValue());
+  const customer = await rig.customer(e164, mode);
+  try {
+    await region.getByRole('button', { name: /Позвонить/ }).click();
+    if (mode === 'answer') {
+      await rig.waitCall((s) => s.call.phase === 'established');
+      await page.keyboard.press('F4');
+    }
+    await rig.waitCall((s) => s.call.phase === 'ended');
+  } finally {
+    await customer.close();
+  }
 }
 
 /** The server's copy of an order (admin), polled until `ok` holds. */
@@ -192,11 +167,11 @@ async function openFromTab(tab: RegExp, id: number): Promise<void> {
   await page.getByRole('region', { name: `Заказ № ${id}` }).waitFor({ timeout: 15_000 });
 }
 
-test('after an answered call (logged via call.log, as the softphone does) Подтвердить saves; the server shows it', async () => {
+test('after an answered softphone call Подтвердить saves; the server shows it', async () => {
   await page.keyboard.press('F2');
   await orderRegion().waitFor({ timeout: 15_000 });
   const id = Number((await orderRegion().getAttribute('aria-label'))?.replace(/\D/g, ''));
-  await logCall(id, true);
+  await realCall('answer');
   await page.getByText(/разговор был/).waitFor({ timeout: 10_000 });
   await page.getByLabel('ФИО', { exact: true }).fill('Смирнова Ольга Петровна');
   await page.getByLabel('Женский').check();
@@ -220,7 +195,7 @@ test('Недозвон ×4: the 4th fills a callback today +1 h; the server keep
   const id = ingest.json.id;
   for (let round = 1; round <= 4; round += 1) {
     await openFromTab(round === 1 ? /^Новый/ : /Быстрый перезвон/, id);
-    await logCall(id, false);
+    await realCall('busy');
     await page.getByText(/без ответа/).waitFor({ timeout: 10_000 });
     const before = new Date();
     await page.keyboard.press('F7');

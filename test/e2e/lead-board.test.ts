@@ -2,8 +2,9 @@
  * Lead board end to end: the real CRM server (PGlite, demo data), two browser-mode hosts (the
  * main services + the built renderer), Debian Chromium. The operator (browser 1) logs in, goes
  * on a break, back to ready, takes an order; the lead (browser 2) sees each state change on the
- * live board; the operator calls (reported over the softphone's IPC channels) and confirms the
- * order; the day report counts it, in the lead's table and in the CSV / XLSX exports.
+ * live board; the operator calls the customer with the real softphone (Kamailio on loopback, the
+ * customer a SIP.js UA with fake media) — once unanswered while it rings, once answered — and
+ * confirms the order; the day report counts it, in the lead's table and in the CSV / XLSX exports.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +13,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
+import { startKamailio, type Kamailio } from './support/kamailio';
+import { startSipPages, type SipPages } from './support/sip-pages';
+import { openCustomer, type CustomerUa } from './support/customer-ua';
 import pg from 'pg';
 import { INGEST_KEY, PG_URL, startServerProcess, type ServerProcess } from '../server/support/server-process';
 import { MainServices } from '../../main/services/main-services';
@@ -31,6 +35,9 @@ const PHONE = '+79123456789';
 interface Host { host: SocketHost; services: MainServices; handlers: Handlers; requests: string[] }
 
 let tmp: string;
+let kam: Kamailio;
+let pages: SipPages;
+let customer: CustomerUa;
 let server: ServerProcess;
 let browser: Browser;
 let opHost: Host;
@@ -115,7 +122,8 @@ async function dayReport(): Promise<OperatorReport> {
 beforeAll(async () => {
   ensureRenderer();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'prozvon-lead-e2e-'));
-  server = await startServerProcess({ demo: true, pg: true });
+  [kam, pages] = await Promise.all([startKamailio(), startSipPages()]);
+  server = await startServerProcess({ demo: true, pg: true, env: { SIP_WS_URL: kam.wsUrl, SIP_DOMAIN: '127.0.0.1' } });
   // Empty the callable queues of the demo so "Next order" takes the order this test ingests.
   const db = new pg.Client({ connectionString: PG_URL });
   await db.connect();
@@ -128,7 +136,8 @@ beforeAll(async () => {
   expect([200, 201]).toContain(ingest.status);
   orderId = ingest.json.id;
   leadToken = await server.login('lead', 'lead');
-  [opHost, leadHost, browser] = await Promise.all([startHost('operator'), startHost('lead'), launchChromium()]);
+  [opHost, leadHost, browser] = await Promise.all([startHost('operator'), startHost('lead'), launchChromium({ media: true })]);
+  customer = await openCustomer(browser, pages, { wsUrl: kam.wsUrl, domain: '127.0.0.1', user: PHONE, mode: 'noAnswer' });
   opPage = await (await browser.newContext({ locale: 'ru-RU' })).newPage();
   leadPage = await (await browser.newContext({ locale: 'ru-RU', viewport: { width: 1600, height: 900 } })).newPage();
 });
@@ -140,6 +149,8 @@ afterAll(async () => {
     await h?.services.close().catch(() => undefined);
   }
   await server?.stop().catch(() => undefined);
+  await pages?.close().catch(() => undefined);
+  await kam?.stop().catch(() => undefined);
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -167,21 +178,21 @@ test('the lead sees each state change of the operator live; reports and exports 
   await seeState('wrapUp', /Оформление/);
   await expectText(boardRow().locator('td').nth(2), new RegExp(`#${orderId}`));
 
-  // The call: App.tsx does not wire renderer/softphone in yet, so the operator's main process gets
-  // what the softphone reports over the same IPC channels (agent.setState, agent.quality, call.log).
-  const h = opHost.handlers;
-  const callId = 'e2e-lead-call-1';
-  const startedAt = new Date().toISOString();
-  await h['agent.setState']({ state: 'dialing', breakReason: null, orderId, callId, sipRegistered: true });
-  await seeState('dialing', /Набор/);
-  const answeredAt = new Date().toISOString();
-  await h['agent.setState']({ state: 'talking', breakReason: null, orderId, callId, sipRegistered: true });
-  await h['agent.quality']({ callId, quality: { rttMs: 40, jitterMs: 3, lossPct: 0 } });
+  // The calls, with the real softphone from the phone field: first it rings unanswered and the
+  // operator hangs up, then the customer answers; the board follows the softphone's agent states.
+  await opPage.locator('header .sip-light[data-registration="registered"]').waitFor({ timeout: 15_000 });
+  const callButton = opPage.getByRole('button', { name: /Позвонить/ });
+  await callButton.click();
+  await seeState('ringing', /Вызов/);
+  await opPage.keyboard.press('F4');
+  await seeState('wrapUp', /Оформление/);
+  await opPage.getByText(/без ответа/).waitFor({ timeout: 15_000 });
+  await customer.setMode('answer');
+  await callButton.click();
   await seeState('talking', /Разговор/);
-  await leadPage.locator(`.lead-table tr[data-user="${operatorId}"] .lead-quality-4`).waitFor({ timeout: 15_000 });
+  await leadPage.locator(`.lead-table tr[data-user="${operatorId}"] [class*="lead-quality-"]`).waitFor({ timeout: 15_000 });
   expect(await boardRow().locator('td').nth(3).innerText()).toMatch(/^\d+:\d\d$/);
-  await h['call.log']({ callId, orderId, startedAt, answeredAt, endedAt: new Date().toISOString(), outcome: 'answered' });
-  await h['agent.setState']({ state: 'wrapUp', breakReason: null, orderId, callId: null, sipRegistered: true });
+  await opPage.keyboard.press('F4');
   await seeState('wrapUp', /Оформление/);
 
   // the operator fills the form and confirms (F5 selects, F5 again saves)
@@ -206,7 +217,7 @@ test('the lead sees each state change of the operator live; reports and exports 
   // the day report as JSON, in the lead's table, and as CSV / XLSX: the same numbers
   const report = await dayReport();
   const row = report.rows.find((r) => r.userId === operatorId);
-  expect(row?.calls).toBe((baseline?.calls ?? 0) + 1);
+  expect(row?.calls).toBe((baseline?.calls ?? 0) + 2);
   expect(row?.answered).toBe((baseline?.answered ?? 0) + 1);
   expect(row?.byResult.confirm).toBe((baseline?.byResult.confirm ?? 0) + 1);
   await leadPage.getByRole('tab', { name: 'Отчёты' }).click();

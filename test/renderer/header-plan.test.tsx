@@ -11,7 +11,7 @@ beforeEach(() => { jest.useFakeTimers({ now: NOW, advanceTimers: true }); });
 afterEach(() => { jest.useRealTimers(); });
 
 const plan = (p: Partial<MyPlanResponse>): MyPlanResponse => ({
-  day: '2026-11-28', targetConfirmed: 30, targetCalls: 120, confirmed: 12, calls: 40, confirmedRatio: 0.4, ...p,
+  day: '2026-11-28', targetConfirmed: 30, targetCalls: 120, confirmed: 12, calls: 40, confirmedRatio: 0.4, processed: 24, approvalRate: 0.5, ...p,
 });
 const progress = () => screen.getByTestId('plan-progress');
 const planPaths = (mem: MemoryApi) => mem.requests('server.request').filter((r) => r.path.startsWith('/plans/me')).map((r) => [r.method, r.path]);
@@ -19,7 +19,7 @@ const planPaths = (mem: MemoryApi) => mem.requests('server.request').filter((r) 
 test('shows confirmed against the target of today once logged in', async () => {
   const mem = new MemoryApi({ 'server.request': (req: Req<'server.request'>) => (req.path.startsWith('/plans/me') ? plan({}) : null) });
   await renderDesk(mem);
-  await waitFor(() => expect(progress()).toHaveTextContent('план 12/30 · 40 %'));
+  await waitFor(() => expect(progress()).toHaveTextContent('план 12/30 · одобр. 50 %'));
   expect(progress()).toHaveAccessibleName('Прогресс за сегодня');
   expect(planPaths(mem)[0]).toEqual(['GET', '/plans/me?day=2026-11-28']);
 });
@@ -45,11 +45,11 @@ test('is fetched again after a saved result and shows the new count', async () =
   const order = makeOrder({ status: 'no_answer', failedAttempts: 1, calls: [makeCall(10234, false)] });
   const mem = new MemoryApi({
     'queue.next': () => viewOf(order),
-    'server.request': () => plan({ confirmed, confirmedRatio: confirmed / 30 }),
+    'server.request': () => plan({ confirmed, confirmedRatio: confirmed / 30, processed: 24 + confirmed - 12, approvalRate: confirmed / (24 + confirmed - 12) }),
     'order.saveResult': () => { confirmed = 13; return { mutationId: 5, queued: false }; },
   });
   const { user } = await openOrder(mem);
-  await waitFor(() => expect(progress()).toHaveTextContent('план 12/30 · 40 %'));
+  await waitFor(() => expect(progress()).toHaveTextContent('план 12/30 · одобр. 50 %'));
   const before = planPaths(mem).length;
   await user.keyboard('{F7}');
   await user.selectOptions(screen.getByLabelText('Проблема'), 'Не берёт трубку');
@@ -57,6 +57,6 @@ test('is fetched again after a saved result and shows the new count', async () =
   await screen.findByText(/Всё заполнено/);
   await user.keyboard('{F7}');
   await waitFor(() => expect(mem.requests('order.saveResult')).toHaveLength(1));
-  await waitFor(() => expect(progress()).toHaveTextContent('план 13/30 · 43 %'));
+  await waitFor(() => expect(progress()).toHaveTextContent('план 13/30 · одобр. 52 %'));
   expect(planPaths(mem).length).toBeGreaterThan(before);
 });

@@ -63,9 +63,9 @@ describe('plans', () => {
     expect((await lead.call('PUT', '/plans', { day: '2026-12-01', rows: [{ userId: fx.op1, targetConfirmed: -1, targetCalls: 1 }] })).status).toBe(400);
     expect((await client(srv.url, t.op1).call('PUT', '/plans', { day: '2026-12-01', rows: [{ userId: fx.op1, targetConfirmed: 1, targetCalls: 1 }] })).status).toBe(403);
     const me = await client(srv.url, t.op1).get('/plans/me?day=2026-12-01');
-    expect(me.body).toEqual({ day: '2026-12-01', targetConfirmed: 12, targetCalls: 80, confirmed: 0, calls: 0, confirmedRatio: 0 });
+    expect(me.body).toEqual({ day: '2026-12-01', targetConfirmed: 12, targetCalls: 80, confirmed: 0, calls: 0, confirmedRatio: 0, processed: 0, approvalRate: null });
     const past = await client(srv.url, t.op1).get('/plans/me?day=2026-11-27');
-    expect(past.body).toMatchObject({ targetConfirmed: 2, confirmed: 1, calls: 3, confirmedRatio: 0.5 });
+    expect(past.body).toMatchObject({ targetConfirmed: 2, confirmed: 1, calls: 3, confirmedRatio: 0.5, processed: 2, approvalRate: 0.5 });
     expect((await client(srv.url, t.op1).get('/plans/me?day=yesterday')).status).toBe(400);
   });
 
