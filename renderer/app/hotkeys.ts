@@ -9,7 +9,6 @@ export const HOTKEYS: readonly HotkeyInfo[] = [
   { keys: 'F1', action: 'hotkeys.help' },
   { keys: 'F2', action: 'hotkeys.next' },
   { keys: 'F3', action: 'hotkeys.call' },
-  { keys: 'F3', action: 'hotkeys.answer' },
   { keys: 'F4', action: 'hotkeys.hangup' },
   { keys: 'Ctrl+M', action: 'hotkeys.mute' },
   { keys: 'Ctrl+H', action: 'hotkeys.hold' },

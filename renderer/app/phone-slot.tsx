@@ -171,6 +171,7 @@ export function SipLightSlot() {
   const { t } = useTranslation();
   const service = useSoftphone();
   const registration = useCallStore((s) => s.registration);
+  const reason = useCallStore((s) => s.registrationReason);
   if (!service) {
     return (
       <span className="sip-light state-offline" title={t('phone.notConnected')}>
@@ -181,7 +182,8 @@ export function SipLightSlot() {
   }
   return (
     <>
-      <span className={`sip-light ${LIGHT_CLASS[registration]}`} data-registration={registration} role="status" aria-label={t('phone.sipLight')}>
+      <span className={`sip-light ${LIGHT_CLASS[registration]}`} data-registration={registration} role="status" aria-label={t('phone.sipLight')}
+        title={reason ? t(`softphone.reason.${reason}`, { defaultValue: t('softphone.reason.status', { code: reason }) }) : undefined}>
         <span className="dot" aria-hidden="true" />
         {t(`softphone.registration.${registration}`)}
       </span>

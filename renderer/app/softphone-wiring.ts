@@ -116,9 +116,11 @@ let ringtoneUrl: string | null = null;
 /**
  * The generated ringtone as a `blob:` URL: the renderer's CSP allows `media-src 'self' blob:` but
  * not `data:`, so the softphone's default data URL would be refused and the ringtone stay silent.
+ * Undefined where blob URLs do not exist (jsdom): the softphone's default is used.
  */
-export function ringtoneBlobUrl(): string {
+export function ringtoneBlobUrl(): string | undefined {
   if (ringtoneUrl) return ringtoneUrl;
+  if (typeof URL.createObjectURL !== 'function') return undefined;
   const dataUrl = createRingtoneUrl();
   const bin = atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
   const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
@@ -133,7 +135,9 @@ function portsFor(api: Api): SoftphonePorts {
     const breakReason = state === 'break' ? useSessionStore.getState().breakReason : null;
     void call(api, 'agent.setState', { state, breakReason, orderId, callId, sipRegistered }).catch(() => undefined);
   };
+  const ringtone = ringtoneBlobUrl();
   return {
+    ...(ringtone ? { ringtoneUrl: ringtone } : {}),
     onCallLogged: (attempt) => { void call(api, 'call.log', attempt).catch(() => undefined); },
     onAgentState: (state, callId) => {
       const session = useSessionStore.getState();
@@ -164,7 +168,6 @@ function portsFor(api: Api): SoftphonePorts {
       set: async (key, value) => { await call(api, 'settings.set', { key, value }); },
     },
     bringToFront: () => window.focus(),
-    ringtoneUrl: ringtoneBlobUrl(),
   };
 }
 

@@ -1,4 +1,4 @@
-/** The top bar: brand, operator, agent state, SIP light, sync status, today's progress, help, logout. */
+/** The top bar: brand, user; for operators agent state, SIP light, sync status and today's progress; help, logout. */
 import { useTranslation } from 'react-i18next';
 import { call, useApi } from '../app/api-context';
 import { SipLightSlot } from '../app/phone-slot';
@@ -26,7 +26,7 @@ export function Header({ onHelp, operator = true }: { onHelp(): void; operator?:
       <span className="header-user" title={user?.login}>{user?.name}</span>
       {operator ? <AgentStateMenu /> : null}
       {operator ? <SipLightSlot /> : null}
-      <SyncIndicator />
+      {operator ? <SyncIndicator /> : null}
       {operator ? <PlanProgress /> : null}
       <span className="spacer" />
       <button type="button" className="btn btn-ghost" onClick={() => void i18n.changeLanguage(nextLang)} aria-label={t('header.language')}>

@@ -17,31 +17,33 @@ export const LEAD_CSS = `
 .lead-queues { display: flex; flex-wrap: wrap; gap: 6px; list-style: none; margin: 0; padding: 0; }
 .lead-queues li { display: flex; gap: 6px; align-items: baseline; border: 1px solid #d0d5dd; border-radius: 4px; padding: 2px 8px; }
 .lead-queues .num { font-weight: 600; }
-.lead-board-main { display: grid; grid-template-columns: minmax(0, 1fr) 280px; gap: 8px; align-items: start; }
+.lead-board-main { display: grid; grid-template-columns: minmax(0, 1fr) 236px; gap: 8px; align-items: start; }
 .lead-table-wrap { overflow: auto; max-width: 100%; max-height: calc(100vh - 160px); }
 .lead-table { border-collapse: collapse; width: 100%; }
 .lead-table th, .lead-table td { height: 28px; padding: 2px 6px; border-bottom: 1px solid #eaecf0; white-space: nowrap; text-align: left; }
-.lead-table thead th { position: sticky; top: 0; background: #f9fafb; font-weight: 600; z-index: 1; }
+.lead-table thead th { position: sticky; top: 0; background: #f9fafb; font-weight: 600; z-index: 1; white-space: normal; line-height: 1.15; vertical-align: bottom; font-size: 12px; color: #344054; }
+.lead-table .lead-order { max-width: 230px; overflow: hidden; text-overflow: ellipsis; }
 .lead-table th.r, .lead-table td.r { text-align: right; }
 .lead-table tbody th { font-weight: 500; }
 .lead-table tfoot th, .lead-table tfoot td, .lead-table tr.lead-total th, .lead-table tr.lead-total td { font-weight: 700; background: #f2f4f7; }
 .lead-sort { border: 0; background: none; font: inherit; font-weight: 600; padding: 0; cursor: pointer; }
 .lead-state { display: inline-flex; align-items: center; gap: 6px; }
 .lead-dot { width: 10px; height: 10px; border-radius: 50%; display: inline-block; background: currentColor; }
-.lead-state-ready { color: #067647; }
-.lead-state-dialing, .lead-state-ringing { color: #b54708; }
-.lead-state-talking { color: #1d4ed8; }
-.lead-state-hold { color: #6941c6; }
-.lead-state-wrapUp { color: #0e7090; }
-.lead-state-break { color: #475467; }
-.lead-state-offline { color: #b42318; }
+.lead-state-ready { color: var(--c-ready, #1a7f37); }
+.lead-state-dialing, .lead-state-ringing { color: var(--c-dialing, #b06000); }
+.lead-state-talking { color: var(--c-talking, #1f5fbf); }
+.lead-state-hold { color: var(--c-hold, #6f42c1); }
+.lead-state-wrapUp { color: var(--c-wrapup, #0f766e); }
+.lead-state-break { color: var(--c-break, #6b7280); }
+.lead-state-offline { color: var(--c-offline, #c62828); }
 .lead-quality { display: inline-flex; align-items: flex-end; }
 .lead-bars { display: inline-flex; gap: 2px; align-items: flex-end; height: 15px; }
 .lead-bars span { width: 4px; background: #d0d5dd; display: inline-block; }
-.lead-bars span.on { background: #067647; }
-.lead-quality-1 .lead-bars span.on, .lead-quality-0 .lead-bars span.on { background: #b42318; }
-.lead-quality-2 .lead-bars span.on { background: #b54708; }
+.lead-bars span.on { background: var(--c-ready, #1a7f37); }
+.lead-quality-1 .lead-bars span.on, .lead-quality-0 .lead-bars span.on { background: var(--c-offline, #c62828); }
+.lead-quality-2 .lead-bars span.on { background: var(--c-dialing, #b06000); }
 .lead-actions { display: flex; gap: 4px; }
+.lead-home .lead-icon { width: 24px; padding: 0; justify-content: center; font-size: 13px; }
 .lead-home .btn-small { padding: 1px 6px; font-size: 12px; }
 .lead-alerts { border: 1px solid #d0d5dd; border-radius: 4px; padding: 6px 8px; max-height: calc(100vh - 160px); overflow: auto; }
 .lead-alerts h3 { margin: 0 0 6px; font-size: 14px; }
@@ -64,7 +66,8 @@ export const LEAD_CSS = `
 .lead-charts { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 12px; }
 .lead-chart { border: 1px solid #eaecf0; border-radius: 4px; padding: 6px; }
 .lead-chart h3 { margin: 0 0 4px; font-size: 13px; }
-.lead-chart svg { width: 100%; height: 200px; display: block; }
+.lead-chart { margin: 0; }
+.lead-chart svg { width: 100%; height: auto; display: block; }
 .lead-chart .bar-calls { fill: #84adff; }
 .lead-chart .bar-confirmed { fill: #067647; }
 .lead-chart .line { fill: none; stroke: #1d4ed8; stroke-width: 2; }
@@ -78,7 +81,8 @@ export const LEAD_CSS = `
 .lead-form-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 8px; }
 .lead-admin { display: grid; grid-template-columns: 180px minmax(0, 1fr); gap: 12px; }
 .lead-admin-nav { display: flex; flex-direction: column; gap: 2px; }
-.lead-admin-nav button { text-align: left; }
+.lead-admin-nav button { text-align: left; justify-content: flex-start; border: 0; border-left: 3px solid transparent; border-radius: 0; background: none; height: 30px; }
+.lead-admin-nav button.active { border-left-color: var(--accent, #1f5fbf); background: var(--accent-2, #e8f0fc); border-bottom: 0; }
 .lead-md { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
 .lead-md textarea { min-height: 420px; resize: vertical; }
 .lead-md-preview { border: 1px solid #eaecf0; padding: 6px 10px; overflow: auto; max-height: 460px; }

@@ -22,8 +22,8 @@ function Row({ row, readOnly, onOpen, timeZone }: { row: QueueRow; readOnly: boo
       <span className="c-name" title={row.customerName}>{row.customerName}</span>
       <span className="c-phone num">{row.phoneMasked}</span>
       <span className="c-att num">{row.failedAttempts}</span>
-      <span className="c-cb num">{dateTime(row.callbackAt, timeZone)}</span>
-      <span className="c-owner" title={row.assigneeName ?? ''}>{row.assigneeName ?? ''}</span>
+      <span className={row.callbackAt ? 'c-cb num' : 'c-cb muted'}>{row.callbackAt ? dateTime(row.callbackAt, timeZone) : '—'}</span>
+      <span className={row.assigneeName ? 'c-owner' : 'c-owner muted'} title={row.assigneeName ?? ''}>{row.assigneeName ?? '—'}</span>
       <span className="c-act">
         {readOnly ? null : (
           <button type="button" className="btn btn-small" onClick={() => onOpen(row.id)} aria-label={t('queue.openOrder', { id: row.id })}>

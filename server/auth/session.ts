@@ -12,6 +12,7 @@ export async function userByToken(sql: Sql, token: string): Promise<AuthedUser |
     `SELECT u.id, u.login, u.name, u.role, u.team_id FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
     [hashToken(token)],
+    { prepare: true },
   );
   const r = rows[0];
   return r ? { id: r.id, login: r.login, name: r.name, role: r.role, teamId: r.team_id } : null;

@@ -2,8 +2,16 @@
  * The server's database port: the same SQL runs on PostgreSQL (`pg`, when DATABASE_URL is set)
  * and on an embedded PGlite database (default). Parameters are `$1…`; rows come back as objects.
  */
+/** Options of one query. */
+export type QueryOptions = { prepare?: boolean };
+
 export interface Sql {
-  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<{ rows: T[]; rowCount: number }>;
+  /**
+   * Runs one statement. `prepare`: keep it as a named prepared statement on the connection, so a
+   * hot statement is parsed and planned once per connection (PostgreSQL; PGlite ignores it). Only
+   * for statements whose text is one of a small fixed set (the name is a hash of the text).
+   */
+  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[], opts?: QueryOptions): Promise<{ rows: T[]; rowCount: number }>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
 }

@@ -1,7 +1,13 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Db, Sql } from './db';
 
 pg.types.setTypeParser(20, (v) => Number(v)); // int8 → number (versions, kopecks stay < 2^53)
+
+/** Name of the prepared statement of `text` on every connection (same text, same name). */
+function preparedName(text: string): string {
+  return `p_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+}
 
 /** PostgreSQL through a `pg` pool; an optional `schema` isolates test runs (search_path). */
 export async function openPg(url: string, schema?: string): Promise<Db> {
@@ -24,8 +30,9 @@ export async function openPg(url: string, schema?: string): Promise<Db> {
     return listenerReady;
   };
   const wrap = (c: pg.Pool | pg.PoolClient): Sql => ({
-    async query(text, params) {
-      const r = await c.query(text, params ? [...params] : undefined);
+    async query(text, params, opts) {
+      const values = params ? [...params] : undefined;
+      const r = await (opts?.prepare ? c.query({ name: preparedName(text), text, values }) : c.query(text, values));
       return { rows: r.rows, rowCount: r.rowCount ?? 0 };
     },
     async exec(text) {

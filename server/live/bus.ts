@@ -25,6 +25,8 @@ export type BusEvent = z.infer<typeof BusEvent>;
 
 export type Bus = {
   publish(event: BusEvent): Promise<void>;
+  /** Publishes several events in one statement (one round trip), delivered in order; identical events in one call arrive once. */
+  publishAll(events: readonly BusEvent[]): Promise<void>;
   subscribe(fn: (event: BusEvent) => void): () => void;
   close(): Promise<void>;
 };
@@ -44,6 +46,10 @@ export async function createBus(db: Db): Promise<Bus> {
   return {
     async publish(event) {
       await db.notify(CHANNEL, JSON.stringify(event));
+    },
+    async publishAll(events) {
+      if (events.length === 0) return;
+      await db.query('SELECT pg_notify($1, e.payload) FROM unnest($2::text[]) AS e(payload)', [CHANNEL, events.map((e) => JSON.stringify(e))]);
     },
     subscribe(fn) {
       subs.add(fn);

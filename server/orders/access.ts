@@ -24,13 +24,17 @@ export async function assertCanSee(sql: Sql, user: AuthedUser, row: { assignee_i
   throw new HttpError(403, 'other_team', 'Заказ у оператора другой команды');
 }
 
+/**
+ * SQL expression: the offers an operator works with (user_offers of active offers), as text[];
+ * no such rows = every active offer. `userParam` is the placeholder of the user id (e.g. `$1`).
+ */
+export function offerSkusSql(userParam: string): string {
+  return `COALESCE(NULLIF(ARRAY(SELECT uo.offer_sku FROM user_offers uo JOIN offers f ON f.sku = uo.offer_sku
+    WHERE uo.user_id = ${userParam}::int AND f.active ORDER BY 1), '{}'::text[]), ARRAY(SELECT sku FROM offers WHERE active ORDER BY sku))`;
+}
+
 /** The offers an operator works with (user_offers); no rows = every active offer. */
 export async function operatorOfferSkus(sql: Sql, userId: number): Promise<string[]> {
-  const own = await sql.query<{ offer_sku: string }>(
-    'SELECT uo.offer_sku FROM user_offers uo JOIN offers f ON f.sku = uo.offer_sku WHERE uo.user_id = $1 AND f.active ORDER BY 1',
-    [userId],
-  );
-  if (own.rows.length > 0) return own.rows.map((r) => r.offer_sku);
-  const all = await sql.query<{ sku: string }>('SELECT sku FROM offers WHERE active ORDER BY sku');
-  return all.rows.map((r) => r.sku);
+  const { rows } = await sql.query<{ skus: string[] }>(`SELECT ${offerSkusSql('$1')} AS skus`, [userId]);
+  return rows[0]?.skus ?? [];
 }

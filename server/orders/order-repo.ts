@@ -90,6 +90,19 @@ export async function callsOf(sql: Sql, orderIds: readonly number[]): Promise<Ma
   return out;
 }
 
+/**
+ * SQL expression: the calls of order `o` as a JSON array of call rows, oldest first (the same
+ * order as `callsOf`), so a statement can return an order with its calls in one round trip.
+ */
+export const CALLS_JSON = `COALESCE((SELECT json_agg(json_build_object('call_id', c.call_id, 'order_id', c.order_id, 'started_at', c.started_at,
+    'answered_at', c.answered_at, 'ended_at', c.ended_at, 'outcome', c.outcome) ORDER BY c.started_at, c.call_id)
+  FROM calls c WHERE c.order_id = o.id), '[]'::json)`;
+
+/** Maps the `CALLS_JSON` column (timestamps as JSON strings) to CallAttempts. */
+export function callsOfJson(list: readonly (Omit<CallRow, 'started_at' | 'answered_at' | 'ended_at'> & { started_at: string; answered_at: string | null; ended_at: string })[]): CallAttempt[] {
+  return list.map((r) => callOfRow({ ...r, started_at: new Date(r.started_at), answered_at: r.answered_at === null ? null : new Date(r.answered_at), ended_at: new Date(r.ended_at) }));
+}
+
 /** Orders with their calls, in the order of `rows`. */
 export async function ordersOfRows(sql: Sql, rows: OrderRow[]): Promise<Order[]> {
   const calls = await callsOf(sql, rows.map((r) => r.id));

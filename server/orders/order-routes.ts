@@ -45,7 +45,7 @@ export const orderRoutes: RouteModule = (app, deps) => {
     const user = await requireUser(db, req, ['operator']);
     const { id } = parseClean(IdParam, req.params, 'params');
     const taken = await claimOrder(deps, user, id);
-    await Promise.all([bus.publish({ kind: 'poke', userIds: taken.poke }), bus.publish({ kind: 'activity', userId: user.id })]);
+    await bus.publishAll([{ kind: 'poke', userIds: taken.poke }, { kind: 'activity', userId: user.id }]);
     return { order: taken.order };
   });
 

@@ -3,6 +3,12 @@
  * transaction that locks the order row (`FOR UPDATE [SKIP LOCKED]`), so two operators can never
  * hold the same order; each change takes a new global version and records a removal for the
  * previous holder's held set.
+ *
+ * A take costs four round trips: one read of the taking context (settings, offers) before the
+ * transaction, then BEGIN + one statement that locks the order and returns it with its calls,
+ * the shared-rule check in JS, one statement that updates the order, records the removal and bumps
+ * the version counter, and COMMIT. The counter row is locked only by that last statement, so it is
+ * held for one round trip (versions still commit in version order).
  */
 import { z } from 'zod';
 import type { Order, QueueTab } from '../../shared/domain/schemas';
@@ -11,21 +17,46 @@ import { DEFAULT_NEXT_PRIORITY, canTakeFromTab, isCallableTab, queueTabOf } from
 import type { AppDeps } from '../app-deps';
 import type { AuthedUser } from '../auth/session';
 import type { Sql } from '../db/db';
+import type { ServerConfig } from '../config';
 import { HttpError } from '../http/errors';
-import { readCenterSettings } from '../admin/settings';
-import { assertCanSee, isHolder, operatorOfferSkus } from '../orders/access';
-import { type OrderRow, callsOf, nextVersion, orderOfRow, recordRemoval } from '../orders/order-repo';
+import { assertCanSee, isHolder, offerSkusSql } from '../orders/access';
+import { CALLS_JSON, type OrderRow, callsOfJson, nextVersion, orderOfRow, recordRemoval } from '../orders/order-repo';
 import { TAB_EXPR, TAB_PARAM_COUNT, TAB_STATUS, dueAtExpr, dueExpr, tabParams } from './tab-sql';
 
 type Priority = readonly { tab: QueueTab; dueOnly: boolean }[];
 const PrioritySetting = z.array(z.object({ tab: QueueTabSchema, dueOnly: z.boolean() })).min(1).max(7);
 
+/** Next-order priority from the stored `nextPriority` value: when valid, else DEFAULT_NEXT_PRIORITY; never a not-called tab. */
+function priorityOf(value: unknown): Priority {
+  const parsed = value === null || value === undefined ? null : PrioritySetting.safeParse(value);
+  const list = parsed?.success ? parsed.data : DEFAULT_NEXT_PRIORITY;
+  return list.filter((p) => isCallableTab(p.tab));
+}
+
 /** Next-order priority: center setting `nextPriority` when valid, else DEFAULT_NEXT_PRIORITY; never a not-called tab. */
 export async function nextPriority(sql: Sql): Promise<Priority> {
   const { rows } = await sql.query<{ value: unknown }>("SELECT value FROM center_settings WHERE key = 'nextPriority'");
-  const parsed = rows[0] ? PrioritySetting.safeParse(rows[0].value) : null;
-  const list = parsed?.success ? parsed.data : DEFAULT_NEXT_PRIORITY;
-  return list.filter((p) => isCallableTab(p.tab));
+  return priorityOf(rows[0]?.value);
+}
+
+type TakingContext = { skus: string[]; priority: Priority; timeZone: string };
+
+/**
+ * What a take needs besides the order, in one read outside the transaction (none of it is locked):
+ * the operator's offers, the Next priority and the center's time zone (setting `timeZone`, else
+ * the configured one, as readCenterSettings).
+ */
+async function takingContext(sql: Sql, config: ServerConfig, userId: number): Promise<TakingContext> {
+  const { rows } = await sql.query<{ skus: string[]; priority: unknown; tz: unknown }>(
+    `SELECT ${offerSkusSql('$1')} AS skus,
+            (SELECT value FROM center_settings WHERE key = 'nextPriority') AS priority,
+            (SELECT value FROM center_settings WHERE key = 'timeZone') AS tz`,
+    [userId],
+    { prepare: true },
+  );
+  const r = rows[0];
+  const tz = r?.tz;
+  return { skus: r?.skus ?? [], priority: priorityOf(r?.priority), timeZone: typeof tz === 'string' && tz ? tz : config.timeZone };
 }
 
 /**
@@ -39,26 +70,57 @@ function poolAssignee(row: Pick<OrderRow, 'status' | 'assignee_id' | 'lease_unti
 /** Result of a take: the order and the users whose held sets changed (to poke). */
 export type TakeResult = { order: Order; poke: number[] };
 
-async function take(sql: Sql, row: Pick<OrderRow, 'id' | 'assignee_id' | 'lease_until'>, user: AuthedUser, now: Date, leaseMinutes: number, renew: boolean): Promise<TakeResult> {
+type LockedRow = OrderRow & { calls_json: Parameters<typeof callsOfJson>[0] };
+
+/**
+ * Gives the locked order to the user in one statement: a removal for the previous holder (when
+ * another user held a lease), the order's lease, and the versions. The counter is bumped by this
+ * statement, the last before COMMIT, so it stays locked only until the transaction ends; the
+ * removal takes the lower of the two versions, the order the higher (as before: removal first).
+ */
+async function take(sql: Sql, row: LockedRow, user: AuthedUser, now: Date, leaseMinutes: number, renew: boolean): Promise<TakeResult> {
   const poke = [user.id];
-  if (row.assignee_id !== null && row.assignee_id !== user.id && row.lease_until !== null) {
-    await recordRemoval(sql, row.assignee_id, row.id);
-    poke.push(row.assignee_id);
-  }
+  const removedFrom = row.assignee_id !== null && row.assignee_id !== user.id && row.lease_until !== null ? row.assignee_id : null;
+  if (removedFrom !== null) poke.push(removedFrom);
   const leaseUntil = new Date(now.getTime() + leaseMinutes * 60_000).toISOString();
-  const calls = (await callsOf(sql, [row.id])).get(row.id) ?? [];
-  // The version is taken in the last statement, so the global counter stays locked only until COMMIT.
   const { rows } = await sql.query<OrderRow>(
-    `WITH v AS (UPDATE change_counter SET version = version + 1 WHERE id = 1 RETURNING version)
+    `WITH v AS (UPDATE change_counter SET version = version + (CASE WHEN $7::int IS NULL THEN 1 ELSE 2 END) WHERE id = 1 RETURNING version),
+          r AS (INSERT INTO order_removals (user_id, order_id, version) SELECT $7::int, $1::int, v.version - 1 FROM v WHERE $7::int IS NOT NULL)
      UPDATE orders o SET assignee_id = $2, lease_until = $3, taken_at = CASE WHEN $5 THEN o.taken_at ELSE $4::timestamptz END,
             updated_at = $4, version = (SELECT version FROM v)
       WHERE o.id = $1
       RETURNING o.*, $6::text AS assignee_name`,
-    [row.id, user.id, leaseUntil, now.toISOString(), renew, user.name],
+    [row.id, user.id, leaseUntil, now.toISOString(), renew, user.name, removedFrom],
+    { prepare: true },
   );
   const updated = rows[0];
   if (!updated) throw new Error(`order ${row.id} vanished inside its transaction`);
-  return { order: orderOfRow(updated, calls), poke };
+  return { order: orderOfRow(updated, callsOfJson(row.calls_json)), poke };
+}
+
+/**
+ * One statement that locks the first takeable order of the first priority entry that has one:
+ * one `LIMIT 1 FOR UPDATE SKIP LOCKED` CTE per entry (each index-friendly: the status filter narrows
+ * the scan, the tab expression decides), tried in priority order. The outer LIMIT stops at the
+ * first entry with a row, so later entries are not scanned. In Новый the taking order is creation
+ * time (dueAtMs of new = createdAt). The locked row is returned as locked, with its calls.
+ */
+export function nextCandidateSql(priority: Priority): string {
+  const dueAt = dueAtExpr(TAB_EXPR);
+  const p = TAB_PARAM_COUNT;
+  const ctes = priority.map((entry, i) => `c${i} AS MATERIALIZED (SELECT o.*, ${i} AS rank FROM orders o
+      WHERE o.status = '${TAB_STATUS[entry.tab]}' AND ${TAB_EXPR} = '${entry.tab}'
+        ${entry.dueOnly ? `AND ${dueExpr(TAB_EXPR, dueAt)}` : 'AND $5::int >= 0 /* every bound parameter needs a type */'}
+        AND o.offer_sku = ANY($${p + 1}::text[])
+        AND (o.lease_until IS NULL OR o.lease_until <= $4::timestamptz)
+        AND (o.status <> 'new' OR o.assignee_id IS NULL OR o.assignee_id = $${p + 2} OR o.lease_until IS NOT NULL)
+      ORDER BY ${entry.tab === 'new' ? 'o.created_at, o.id' : `${dueAt}, o.created_at, o.id`}
+      LIMIT 1
+      FOR UPDATE OF o SKIP LOCKED)`);
+  const union = priority.map((_, i) => `SELECT * FROM c${i}`).join(' UNION ALL ');
+  return `WITH ${ctes.join(',\n')},
+    pick AS (SELECT * FROM (${union}) u LIMIT 1)
+    SELECT o.*, ${CALLS_JSON} AS calls_json FROM pick o`;
 }
 
 /**
@@ -69,32 +131,12 @@ async function take(sql: Sql, row: Pick<OrderRow, 'id' | 'assignee_id' | 'lease_
  */
 export async function claimNext(deps: AppDeps, user: AuthedUser): Promise<TakeResult | null> {
   const now = deps.now();
+  const { skus, priority, timeZone } = await takingContext(deps.db, deps.config, user.id);
+  if (skus.length === 0 || priority.length === 0) return null;
+  const text = nextCandidateSql(priority);
   return deps.db.tx(async (sql) => {
-    const skus = await operatorOfferSkus(sql, user.id);
-    const priority = await nextPriority(sql);
-    const { timeZone } = await readCenterSettings(sql, deps.config);
-    if (skus.length === 0 || priority.length === 0) return null;
-    const dueAt = dueAtExpr(TAB_EXPR);
-    const p = TAB_PARAM_COUNT;
-    let row: OrderRow | undefined;
-    for (const entry of priority) {
-      // One index-friendly query per priority entry; the status filter only narrows the scan, the tab
-      // expression decides. In Новый the taking order is creation time (dueAtMs of new = createdAt).
-      const { rows } = await sql.query<OrderRow>(
-        `SELECT o.* FROM orders o
-          WHERE o.status = '${TAB_STATUS[entry.tab]}' AND ${TAB_EXPR} = '${entry.tab}'
-            ${entry.dueOnly ? `AND ${dueExpr(TAB_EXPR, dueAt)}` : 'AND $5::int >= 0 /* every bound parameter needs a type */'}
-            AND o.offer_sku = ANY($${p + 1}::text[])
-            AND (o.lease_until IS NULL OR o.lease_until <= $4::timestamptz)
-            AND (o.status <> 'new' OR o.assignee_id IS NULL OR o.assignee_id = $${p + 2} OR o.lease_until IS NOT NULL)
-          ORDER BY ${entry.tab === 'new' ? 'o.created_at, o.id' : `${dueAt}, o.created_at, o.id`}
-          LIMIT 1
-          FOR UPDATE OF o SKIP LOCKED`,
-        [...tabParams(now, timeZone), skus, user.id],
-      );
-      row = rows[0];
-      if (row) break;
-    }
+    const { rows } = await sql.query<LockedRow>(text, [...tabParams(now, timeZone), skus, user.id], { prepare: true });
+    const row = rows[0];
     if (!row) return null;
     const tab = queueTabOf({ status: row.status, createdAt: row.created_at.toISOString(), failedAttempts: row.failed_attempts }, now, timeZone);
     const ok = tab ? canTakeFromTab({ assigneeId: poolAssignee(row, now), offerSku: row.offer_sku }, tab, { id: user.id, offerSkus: skus }) : null;
@@ -110,10 +152,13 @@ export async function claimNext(deps: AppDeps, user: AuthedUser): Promise<TakeRe
  */
 export async function claimOrder(deps: AppDeps, user: AuthedUser, orderId: number): Promise<TakeResult> {
   const now = deps.now();
+  const { skus, timeZone } = await takingContext(deps.db, deps.config, user.id);
   return deps.db.tx(async (sql) => {
-    const { rows } = await sql.query<OrderRow & { holder_name: string | null }>(
-      'SELECT o.*, (SELECT name FROM users WHERE id = o.assignee_id) AS holder_name FROM orders o WHERE o.id = $1 FOR UPDATE',
+    const { rows } = await sql.query<LockedRow & { holder_name: string | null }>(
+      `SELECT o.*, (SELECT name FROM users WHERE id = o.assignee_id) AS holder_name, ${CALLS_JSON} AS calls_json
+         FROM orders o WHERE o.id = $1 FOR UPDATE OF o`,
       [orderId],
+      { prepare: true },
     );
     const row = rows[0];
     if (!row) throw new HttpError(404, 'not_found', `Заказ ${orderId} не найден`, 'id');
@@ -123,10 +168,8 @@ export async function claimOrder(deps: AppDeps, user: AuthedUser, orderId: numbe
         holder: { id: row.assignee_id, name: row.holder_name ?? '' },
       });
     }
-    const { timeZone } = await readCenterSettings(sql, deps.config);
     const tab = queueTabOf({ status: row.status, createdAt: row.created_at.toISOString(), failedAttempts: row.failed_attempts }, now, timeZone);
     if (tab === null) throw new HttpError(409, 'final', 'Заказ закрыт (В буфер, Отказ или Невалид): брать его не нужно');
-    const skus = await operatorOfferSkus(sql, user.id);
     const verdict = canTakeFromTab({ assigneeId: poolAssignee(row, now), offerSku: row.offer_sku }, tab, { id: user.id, offerSkus: skus });
     if (!verdict.ok) {
       const status = verdict.code === 'assigned' ? 409 : 422;

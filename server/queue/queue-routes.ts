@@ -72,7 +72,7 @@ export const queueRoutes: RouteModule = (app, deps) => {
     const user = await requireUser(db, req, ['operator']);
     const taken = await claimNext(deps, user);
     if (!taken) return reply.status(204).send();
-    await Promise.all([deps.bus.publish({ kind: 'poke', userIds: taken.poke }), deps.bus.publish({ kind: 'activity', userId: user.id })]);
+    await deps.bus.publishAll([{ kind: 'poke', userIds: taken.poke }, { kind: 'activity', userId: user.id }]);
     return { order: taken.order };
   });
 };

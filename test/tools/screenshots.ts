@@ -1,13 +1,22 @@
 /**
- * `npm run screenshots` — PNGs of the operator's desk at 1366×768 for review: login, queues, a filled
- * order form and the script panel with an objection open. Needs a running browser-mode host:
- *   PROZVON_URL=http://127.0.0.1:PORT/?t=TOKEN npm run screenshots
- * Optional: PROZVON_LOGIN (operator1), PROZVON_PASSWORD (operator), PROZVON_SHOTS_DIR (screenshots).
- * The order it takes is returned to the queue at the end (no result is saved).
+ * `npm run screenshots` — PNGs at 1366×768 into resources/screenshots/ for review.
+ * Without PROZVON_URL (needs a prior `npm run build`): starts `node dist/host/start-web.js` on a
+ * fresh temporary data folder (demo server included), shoots the operator's desk (login, queues,
+ * a filled order form, the script panel with an objection open, the F1 help), fills the live board
+ * with 20 operators (board-seed.ts), starts a second host on the same server for the lead (board,
+ * report with charts) and the admin (users), then stops everything and deletes the folder.
+ * With PROZVON_URL=http://127.0.0.1:PORT/?t=TOKEN of a running host: the operator's screens only
+ * (PROZVON_LOGIN, PROZVON_PASSWORD; the order taken is returned to the queue, no result is saved).
+ * PROZVON_SHOTS_DIR overrides the output folder.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { seedBoard } from './board-seed';
+import { builtHost, startShotsHost, type ShotsHost } from './shots-host';
+
+const ROOT = path.resolve(__dirname, '..', '..');
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -49,59 +58,142 @@ async function fillOrder(page: Page): Promise<void> {
   }
 }
 
+type Shot = (page: Page, name: string) => Promise<void>;
+
+/** A 1366×768 Russian page in the center's zone that reports its script errors. */
+async function newPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  return page;
+}
+
+/** Opens the host page and logs in (logging out first when a session was restored). */
+async function logIn(page: Page, url: string, login: string, password: string, beforeSubmit?: () => Promise<void>): Promise<void> {
+  await page.goto(url);
+  const loginField = page.getByLabel('Логин', { exact: true });
+  const logout = page.getByRole('button', { name: 'Выйти' });
+  await Promise.race([loginField.waitFor({ timeout: 30_000 }), logout.waitFor({ timeout: 30_000 })]);
+  if (!(await loginField.isVisible())) {
+    await logout.click();
+    await loginField.waitFor({ timeout: 10_000 });
+  }
+  await loginField.fill(login);
+  await page.getByLabel('Пароль', { exact: true }).fill(password);
+  if (beforeSubmit) await beforeSubmit();
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await logout.waitFor({ timeout: 30_000 });
+}
+
+/** The operator's screens: login, queues, filled form, script with an objection, F1 help. */
+async function operatorShots(browser: Browser, url: string, shot: Shot, login: string, password: string): Promise<void> {
+  const page = await newPage(browser);
+  const next = page.getByRole('button', { name: /Следующий заказ/ });
+  const orderRegion = page.getByRole('region', { name: /^Заказ № / });
+  const release = orderRegion.getByRole('button', { name: 'Вернуть в очередь' });
+  await logIn(page, url, login, password, () => shot(page, 'login'));
+  await next.waitFor({ timeout: 30_000 });
+  // An order held from an earlier session reopens by itself: return it first.
+  await orderRegion.waitFor({ timeout: 2_000 }).then(() => release.click()).catch(() => undefined);
+  await page.getByRole('button', { name: /^Открыть заказ/ }).first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+  await shot(page, 'queues');
+
+  await page.keyboard.press('F2');
+  await orderRegion.waitFor({ timeout: 15_000 });
+  await fillOrder(page);
+  await orderRegion.locator('.order-scroll').evaluate((el) => el.scrollTo(0, 0));
+  await shot(page, 'form');
+
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('дорого');
+  await page.keyboard.press('Alt+1');
+  await shot(page, 'script');
+
+  await page.locator('body').click({ position: { x: 683, y: 10 } });
+  await page.keyboard.press('F1');
+  await page.getByRole('dialog', { name: 'Горячие клавиши' }).waitFor({ timeout: 5_000 }).catch(() => undefined);
+  await shot(page, 'help');
+  await page.keyboard.press('Escape');
+
+  await release.click();
+  await orderRegion.waitFor({ state: 'detached' });
+  await page.close();
+}
+
+/** The day key (YYYY-MM-DD) `daysBack` days before today in Moscow. */
+function moscowDay(daysBack: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date(Date.now() - daysBack * 86_400_000));
+}
+
+/** The lead's board and report, then the admin's users screen (same host, logout between). */
+async function leadShots(browser: Browser, url: string, shot: Shot): Promise<void> {
+  const page = await newPage(browser);
+  await logIn(page, url, 'lead', 'lead');
+  const rows = page.getByRole('table', { name: 'Операторы команды' }).locator('tbody tr');
+  await page.waitForFunction(() => document.querySelectorAll('.lead-table tbody tr').length >= 20, undefined, { timeout: 30_000 });
+  await page.waitForTimeout(1_500);
+  console.log(`screenshots: board with ${await rows.count()} operators`);
+  await shot(page, 'board');
+
+  await page.getByRole('tab', { name: 'Отчёты' }).click();
+  await page.locator('.lead-filters input[type=date]').first().waitFor();
+  await page.locator('.lead-filters input[type=date]').nth(0).fill(moscowDay(7));
+  await page.locator('.lead-filters input[type=date]').nth(1).fill(moscowDay(0));
+  await page.getByRole('button', { name: 'Показать' }).click();
+  await page.locator('.lead-charts').waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => !document.querySelector('.lead-progress'), undefined, { timeout: 30_000 });
+  await shot(page, 'report');
+
+  await page.getByRole('button', { name: 'Выйти' }).click();
+  await logIn(page, url, 'admin', 'admin');
+  await page.getByRole('tab', { name: 'Администрирование' }).click();
+  await page.locator('.lead-admin .lead-table tbody tr').first().waitFor({ timeout: 15_000 });
+  await shot(page, 'admin-users');
+  await page.close();
+}
+
 async function main(): Promise<void> {
   const url = process.env.PROZVON_URL;
-  if (!url) throw new Error('Set PROZVON_URL to the browser-mode address printed by `npm run start:web` (http://127.0.0.1:PORT/?t=TOKEN).');
   const login = process.env.PROZVON_LOGIN ?? 'operator1';
   const password = process.env.PROZVON_PASSWORD ?? 'operator';
-  const outDir = path.resolve(process.env.PROZVON_SHOTS_DIR ?? 'screenshots');
+  const outDir = path.resolve(process.env.PROZVON_SHOTS_DIR ?? path.join(ROOT, 'resources', 'screenshots'));
   fs.mkdirSync(outDir, { recursive: true });
-  const shot = async (page: Page, name: string) => {
-    await page.waitForTimeout(300);
+  const shot: Shot = async (page, name) => {
+    await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(outDir, `${name}.png`) });
     console.log(`screenshots: ${path.join(outDir, `${name}.png`)}`);
   };
+  const launch = () => chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
-    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-    await page.goto(url);
-
-    const loginField = page.getByLabel('Логин', { exact: true });
-    const next = page.getByRole('button', { name: /Следующий заказ/ });
-    const orderRegion = page.getByRole('region', { name: /^Заказ № / });
-    const release = orderRegion.getByRole('button', { name: 'Вернуть в очередь' });
-    await Promise.race([loginField.waitFor({ timeout: 20_000 }), next.waitFor({ timeout: 20_000 })]);
-    if (!(await loginField.isVisible())) {
-      await page.getByRole('button', { name: 'Выйти' }).click();
-      await loginField.waitFor({ timeout: 10_000 });
+  if (url) {
+    const browser = await launch();
+    try {
+      await operatorShots(browser, url, shot, login, password);
+      console.log('screenshots: PROZVON_URL given — operator screens only; unset it for the lead and admin screens.');
+    } finally {
+      await browser.close();
     }
-    await loginField.fill(login);
-    await shot(page, 'login');
-    await page.getByLabel('Пароль', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await next.waitFor({ timeout: 30_000 });
-    // An order held from an earlier session reopens by itself: return it first.
-    await orderRegion.waitFor({ timeout: 2_000 }).then(() => release.click()).catch(() => undefined);
-    await page.getByRole('button', { name: /^Открыть заказ/ }).first().waitFor({ timeout: 15_000 }).catch(() => undefined);
-    await shot(page, 'queues');
+    return;
+  }
 
-    await page.keyboard.press('F2');
-    await orderRegion.waitFor({ timeout: 15_000 });
-    await fillOrder(page);
-    await orderRegion.locator('.order-scroll').evaluate((el) => el.scrollTo(0, 0));
-    await shot(page, 'form');
-
-    await page.keyboard.press('Control+k');
-    await page.keyboard.type('дорого');
-    await page.keyboard.press('Alt+1');
-    await shot(page, 'script');
-
-    await release.click();
-    await orderRegion.waitFor({ state: 'detached' });
+  builtHost(ROOT);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prozvon-shots-'));
+  const hosts: ShotsHost[] = [];
+  let browser: Browser | null = null;
+  let board: { close(): Promise<void> } | null = null;
+  try {
+    const desk = await startShotsHost(ROOT, path.join(dataDir, 'operator'));
+    hosts.push(desk);
+    browser = await launch();
+    await operatorShots(browser, desk.url, shot, login, password);
+    board = await seedBoard(desk.serverUrl);
+    const lead = await startShotsHost(ROOT, path.join(dataDir, 'lead'), desk.serverUrl);
+    hosts.push(lead);
+    await leadShots(browser, lead.url, shot);
   } finally {
-    await browser.close();
+    await board?.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    for (const h of hosts.reverse()) await h.stop().catch(() => undefined);
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

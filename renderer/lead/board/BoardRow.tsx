@@ -25,7 +25,9 @@ export const BoardRow = memo(function BoardRow({ userId, onAction }: { userId: n
       <th scope="row" title={a.login}>{a.name}</th>
       <td><StateBadge state={a.state} breakReason={a.breakReason} /></td>
       <td className="r"><LiveSince since={a.since} /></td>
-      <td>{a.orderId !== null ? <span><span className="num">#{a.orderId}</span>{a.offerName ? ` · ${a.offerName}` : ''}</span> : <span className="muted">—</span>}</td>
+      <td className="lead-order" title={a.orderId !== null ? `#${a.orderId}${a.offerName ? ` · ${a.offerName}` : ''}` : undefined}>
+        {a.orderId !== null ? <><span className="num">#{a.orderId}</span>{a.offerName ? ` · ${a.offerName}` : ''}</> : <span className="muted">—</span>}
+      </td>
       <td className="r">{inCall && a.callStartedAt ? <LiveSince since={a.callStartedAt} /> : <span className="muted">—</span>}</td>
       <td>{inCall ? <QualityBars quality={a.quality} /> : <span className="muted">—</span>}</td>
       <td className="r num">{formatCount(c.calls)}</td>
@@ -33,17 +35,17 @@ export const BoardRow = memo(function BoardRow({ userId, onAction }: { userId: n
       <td className="r num">{formatCount(c.confirmed)}</td>
       <td className="r num">{formatRatePct(approvalRate(c.confirmed, c.processed))}</td>
       <td className="lead-actions">
-        <button type="button" className="btn btn-small" onClick={() => onAction('message', a.userId)} aria-label={t('lead.board.messageTo', { name: a.name })}>
-          {t('lead.board.message')}
+        <button type="button" className="btn btn-small lead-icon" onClick={() => onAction('message', a.userId)} aria-label={t('lead.board.messageTo', { name: a.name })} title={t('lead.board.message')}>
+          <span aria-hidden="true">✉</span>
+        </button>
+        <button type="button" className="btn btn-small lead-icon" onClick={() => onAction('offers', a.userId)} aria-label={t('lead.board.offersOf', { name: a.name })} title={t('lead.board.offers')}>
+          <span aria-hidden="true">☰</span>
         </button>
         {canRelease ? (
-          <button type="button" className="btn btn-small" onClick={() => onAction('release', a.userId)} aria-label={t('lead.board.releaseOf', { name: a.name, id: a.orderId })}>
+          <button type="button" className="btn btn-small lead-release" onClick={() => onAction('release', a.userId)} aria-label={t('lead.board.releaseOf', { name: a.name, id: a.orderId })}>
             {t('lead.board.release')}
           </button>
         ) : null}
-        <button type="button" className="btn btn-small" onClick={() => onAction('offers', a.userId)} aria-label={t('lead.board.offersOf', { name: a.name })}>
-          {t('lead.board.offers')}
-        </button>
       </td>
     </tr>
   );

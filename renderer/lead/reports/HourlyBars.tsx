@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { HourlyReport } from '../../../shared/api/lead';
 
-const W = 640;
+const W = 860;
 const H = 200;
 const M = { top: 10, right: 8, bottom: 22, left: 34 };
 

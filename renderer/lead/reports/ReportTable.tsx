@@ -1,4 +1,5 @@
 /** The operators report as a table: rows per period and operator, team totals per period, grand total. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperatorReport, ReportFigures } from '../../../shared/api/lead';
 import { formatDuration, formatRatePct } from '../../../shared/domain/reports';
@@ -37,58 +38,74 @@ export function periodLabel(period: string): string {
   return month ? `${month[2]}.${month[1]}` : period;
 }
 
+/** True when the figures show any activity: time logged in, calls, results or a plan. */
+export function hasActivity(f: ReportFigures): boolean {
+  return f.time.loggedIn > 0 || f.calls > 0 || f.processed > 0 || f.plan !== null;
+}
+
 function Cells({ f }: { f: ReportFigures }) {
   return <>{COLUMNS.map((c) => <td key={c.key} className="r" data-col={c.key}>{c.cell(f)}</td>)}</>;
 }
 
-/** The report table. */
+/** The report table; operator rows without any activity are folded away unless asked for. */
 export function ReportTable({ report }: { report: OperatorReport }) {
   const { t } = useTranslation();
+  const [showIdle, setShowIdle] = useState(false);
   const periods = [...new Set([...report.rows.map((r) => r.period), ...report.totals.map((r) => r.period)])].sort();
   const multi = periods.length > 1;
+  const idle = report.rows.filter((r) => !hasActivity(r)).length;
+  const shown = showIdle ? report.rows : report.rows.filter(hasActivity);
   return (
-    <div className="lead-table-wrap">
-      <table className="lead-table" aria-label={t('lead.reports.table')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('lead.reports.col.period')}</th>
-            <th scope="col">{t('lead.reports.col.operator')}</th>
-            {COLUMNS.map((c) => <th key={c.key} scope="col" className="r">{t(c.label)}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {periods.map((p) => {
-            const rows = report.rows.filter((r) => r.period === p).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
-            const total = report.totals.find((x) => x.period === p);
-            return [
-              ...rows.map((r) => (
-                <tr key={`${p}-${r.userId}`} data-user={r.userId} data-period={p}>
-                  <td>{periodLabel(p)}</td>
-                  <th scope="row" title={r.login}>{r.name}</th>
-                  <Cells f={r} />
-                </tr>
-              )),
-              multi && total ? (
-                <tr key={`${p}-total`} className="lead-total" data-total={p}>
-                  <td>{periodLabel(p)}</td>
-                  <th scope="row">{t('lead.reports.teamTotal')}</th>
-                  <Cells f={total} />
-                </tr>
-              ) : null,
-            ];
-          })}
-          {report.rows.length === 0 ? (
-            <tr><td colSpan={COLUMNS.length + 2} className="muted">{t('lead.reports.noData')}</td></tr>
-          ) : null}
-        </tbody>
-        <tfoot>
-          <tr className="lead-total" data-total="grand">
-            <td>{`${periodLabel(report.from)} – ${periodLabel(report.to)}`}</td>
-            <th scope="row">{t('lead.reports.grandTotal')}</th>
-            <Cells f={report.grandTotal} />
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <>
+      {idle > 0 ? (
+        <label className="lead-idle-toggle">
+          <input type="checkbox" checked={showIdle} onChange={(e) => setShowIdle(e.target.checked)} />
+          {t('lead.reports.showIdle', { count: idle })}
+        </label>
+      ) : null}
+      <div className="lead-table-wrap lead-report-wrap">
+        <table className="lead-table lead-report" aria-label={t('lead.reports.table')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('lead.reports.col.period')}</th>
+              <th scope="col">{t('lead.reports.col.operator')}</th>
+              {COLUMNS.map((c) => <th key={c.key} scope="col" className="r">{t(c.label)}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {periods.map((p) => {
+              const rows = shown.filter((r) => r.period === p).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+              const total = report.totals.find((x) => x.period === p);
+              return [
+                ...rows.map((r) => (
+                  <tr key={`${p}-${r.userId}`} data-user={r.userId} data-period={p}>
+                    <td>{periodLabel(p)}</td>
+                    <th scope="row" title={r.login}>{r.name}</th>
+                    <Cells f={r} />
+                  </tr>
+                )),
+                multi && total ? (
+                  <tr key={`${p}-total`} className="lead-total" data-total={p}>
+                    <td>{periodLabel(p)}</td>
+                    <th scope="row">{t('lead.reports.teamTotal')}</th>
+                    <Cells f={total} />
+                  </tr>
+                ) : null,
+              ];
+            })}
+            {shown.length === 0 ? (
+              <tr><td colSpan={COLUMNS.length + 2} className="muted">{report.rows.length === 0 ? t('lead.reports.noData') : t('lead.reports.onlyIdle')}</td></tr>
+            ) : null}
+          </tbody>
+          <tfoot>
+            <tr className="lead-total" data-total="grand">
+              <td>{`${periodLabel(report.from)} – ${periodLabel(report.to)}`}</td>
+              <th scope="row">{t('lead.reports.grandTotal')}</th>
+              <Cells f={report.grandTotal} />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HourlyReport } from '../../../shared/api/lead';
 import { formatRatePct } from '../../../shared/domain/reports';
 
-const W = 320;
+const W = 420;
 const H = 200;
 const M = { top: 10, right: 10, bottom: 22, left: 36 };
 
