@@ -548,7 +548,11 @@ export class SoftphoneService {
   async sendDtmf(tones: string): Promise<boolean> {
     const call = this.active;
     if (!call?.answeredAt || !/^[0-9A-D#*]+$/.test(tones)) return false;
-    if (this.config.dtmfMethod === 'rfc4733') return this.sdh()?.sendDtmf(tones, { duration: 100, interToneGap: 70 }) ?? false;
+    if (this.config.dtmfMethod === 'rfc4733') {
+      // insertDTMF replaces the sender's pending tones: append to them so fast keypad presses queue.
+      const pending = this.sdh()?.peerConnection?.getSenders().find((s) => s.track?.kind === 'audio')?.dtmf?.toneBuffer ?? '';
+      return this.sdh()?.sendDtmf(pending + tones, { duration: 100, interToneGap: 70 }) ?? false;
+    }
     for (const tone of tones) {
       const ok = await new Promise<boolean>((resolve) => {
         call.session.info({

@@ -84,11 +84,13 @@ test('click-to-call → answered, audio both ways, DTMF, hold/resume, hangup →
   // DTMF from the call bar's keypad (RFC 4733: seen on the sender's tonechange)
   await callBar().getByRole('button', { name: 'Клавиатура' }).click();
   const keypad = callBar().getByRole('group', { name: 'Клавиатура' });
-  // one key after the other has sounded (RTCDTMFSender.insertDTMF replaces tones still queued)
-  for (const [i, k] of ['1', '5', '#'].entries()) {
-    await keypad.getByRole('button', { name: k, exact: true }).click();
-    await poll(() => page().evaluate(() => window.__dtmfTones), (t) => t.length > i);
-  }
+  // pressed quickly, one after the other: tones still queued in the sender must not be replaced
+  await keypad.getByRole('button', { name: '1', exact: true }).waitFor();
+  await page().evaluate(() => {
+    const keys = [...document.querySelectorAll<HTMLButtonElement>('[role="group"][aria-label="Клавиатура"] button')];
+    for (const k of ['1', '5', '#']) keys.find((b) => b.textContent === k)?.click();
+  });
+  await poll(() => page().evaluate(() => window.__dtmfTones), (t) => t.length >= 3);
   expect((await page().evaluate(() => window.__dtmfTones)).join('')).toBe('15#');
 
   // hold and resume by hotkey; the UI and both ends follow the negotiated SDP
