@@ -1,7 +1,8 @@
 /**
  * `npx tsx bench/server-claim.ts` — claim throughput and latency of `POST /api/v1/queue/next` on
  * PostgreSQL (a real server on a fresh schema), beside a baseline measured in the same run: a raw
- * `pg` loop of `SELECT … FOR UPDATE SKIP LOCKED` + `UPDATE` transactions over the same rows.
+ * `pg` loop of `SELECT … FOR UPDATE SKIP LOCKED` + `UPDATE` transactions over the same rows. Also
+ * `POST /api/v1/orders/:id/claim` over a fresh set of the same orders, each id claimed once.
  * Env: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), ORDERS (2000), WORKERS (20).
  */
 import { randomBytes } from 'node:crypto';
@@ -73,6 +74,19 @@ async function main(): Promise<void> {
     });
 
     await fillOrders(admin, ORDERS);
+    const ids = (await admin.query<{ id: number }>(`SELECT id FROM orders WHERE offer_sku = $1 AND status = 'new' ORDER BY created_at, id`, [SKU])).rows.map((r) => r.id);
+    let k = 0;
+    const byId = await run(WORKERS, async () => {
+      const n = k++;
+      const id = ids[n];
+      if (id === undefined) return false;
+      const r = await fetch(`${server.url}/api/v1/orders/${id}/claim`, { method: 'POST', headers: { authorization: `Bearer ${tokens[n % tokens.length]}` } });
+      await r.arrayBuffer();
+      if (r.status !== 200) throw new Error(`orders/${id}/claim answered ${r.status}`);
+      return true;
+    });
+
+    await fillOrders(admin, ORDERS);
     const pool = new pg.Pool({ connectionString: URL, max: WORKERS, options: `-c search_path=${schema}` });
     let j = 0;
     const raw = await run(WORKERS, async () => {
@@ -95,9 +109,11 @@ async function main(): Promise<void> {
     const f = (s: Stats) => `${s.n} claims in ${s.seconds.toFixed(2)} s = ${s.perSec.toFixed(0)}/s, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms`;
     process.stdout.write(`server-claim bench on PostgreSQL, ${ORDERS} orders, ${WORKERS} concurrent workers\n`);
     process.stdout.write(`  POST /queue/next (HTTP, auth, priority SQL, version, removal): ${f(api)}\n`);
+    process.stdout.write(`  POST /orders/:id/claim (HTTP, auth, lock by id, rules, version):  ${f(byId)}\n`);
     process.stdout.write(`  baseline raw pg SELECT … FOR UPDATE SKIP LOCKED + UPDATE:        ${f(raw)}\n`);
-    process.stdout.write(`  ratio server/baseline: throughput ${(api.perSec / raw.perSec).toFixed(2)}×, p50 ${(api.p50 / raw.p50).toFixed(1)}×, p99 ${(api.p99 / raw.p99).toFixed(1)}×\n`);
-    if (api.n !== ORDERS || raw.n !== ORDERS) throw new Error(`expected ${ORDERS} claims each, got ${api.n} and ${raw.n}`);
+    const ratio = (name: string, x: Stats) => `  ratio ${name}/baseline: throughput ${(x.perSec / raw.perSec).toFixed(2)}×, p50 ${(x.p50 / raw.p50).toFixed(1)}×, p99 ${(x.p99 / raw.p99).toFixed(1)}×\n`;
+    process.stdout.write(ratio('queue/next', api) + ratio('orders/:id/claim', byId));
+    if (api.n !== ORDERS || byId.n !== ORDERS || raw.n !== ORDERS) throw new Error(`expected ${ORDERS} claims each, got ${api.n}, ${byId.n} and ${raw.n}`);
   } finally {
     await admin.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
     await admin.end();

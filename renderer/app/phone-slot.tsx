@@ -6,12 +6,12 @@
 import { createContext, useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPhoneDisplay } from '../../shared/domain/phone';
-import { formatRub } from '../../shared/domain';
+import { isFinalStatus } from '../../shared/domain';
 import { useCallStore } from '../softphone/call-store';
 import { CallBar } from '../softphone/components/CallBar';
 import type { SoftphoneService } from '../softphone/softphone-service';
+import { CustomerOrdersTable } from '../order/CustomerOrdersTable';
 import { useOrderStore } from '../stores/order-store';
-import { dateTime, useTimeZone } from './format';
 import { useHotkey } from './hotkeys';
 import { usePhoneUiStore, type ScreenPop } from './softphone-wiring';
 import { useDeskActions } from './use-desk-actions';
@@ -99,34 +99,23 @@ const LIGHT_CLASS = { registered: 'state-ready', registering: 'state-dialing', u
 
 function PopOrders({ pop }: { pop: ScreenPop }) {
   const { t } = useTranslation();
-  const timeZone = useTimeZone();
   const { claim } = useDeskActions();
   const openId = useOrderStore((s) => s.view?.order.id ?? null);
   if (pop.history === 'offline') return <p className="alert alert-warn">{t('history.offline')}</p>;
   if (pop.history === null) return <p className="muted">{t('common.loading')}</p>;
   if (pop.history.orders.length === 0) return <p className="tag tag-muted">{t('history.stranger')}</p>;
   return (
-    <table className="table">
-      <thead>
-        <tr><th>{t('queue.col.id')}</th><th>{t('queue.col.created')}</th><th>{t('history.status')}</th><th>{t('queue.col.offer')}</th><th className="right">{t('history.total')}</th><th /></tr>
-      </thead>
-      <tbody>
-        {pop.history.orders.map((o) => (
-          <tr key={o.id}>
-            <td className="num">{o.id}</td>
-            <td className="num">{dateTime(o.createdAt, timeZone)}</td>
-            <td><span className={`status status-${o.status}`}>{t(`status.${o.status}`)}</span></td>
-            <td>{o.offerName}</td>
-            <td className="num right">{formatRub(o.totalKop)}</td>
-            <td>
-              {openId === null && (o.status === 'new' || o.status === 'callback' || o.status === 'no_answer')
-                ? <button type="button" className="btn btn-ghost" onClick={() => void claim(o.id)}>{t('phone.pop.open')}</button>
-                : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <CustomerOrdersTable
+      orders={pop.history.orders}
+      lastHead={<th />}
+      lastCell={(o) => (
+        <td>
+          {openId === null && !isFinalStatus(o.status)
+            ? <button type="button" className="btn btn-ghost" onClick={() => void claim(o.id)}>{t('phone.pop.open')}</button>
+            : null}
+        </td>
+      )}
+    />
   );
 }
 

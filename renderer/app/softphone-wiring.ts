@@ -7,7 +7,7 @@
 import i18n from 'i18next';
 import { z } from 'zod';
 import { create } from 'zustand';
-import { queueTabOf } from '../../shared/domain';
+import { isFinalStatus, queueTabOf } from '../../shared/domain';
 import type { CustomerHistory } from '../../shared/api/http';
 import type { AgentState } from '../../shared/api/live';
 import type { Api, Session } from '../../shared/ipc/contract';
@@ -60,7 +60,7 @@ export function registerSoftphoneI18n(): void {
 /** The order an inbound call is logged on: the customer's newest order still being worked, if any. */
 export function orderForCaller(history: CustomerHistory): CallerInfo {
   const open = history.orders
-    .filter((o) => o.status === 'new' || o.status === 'callback' || o.status === 'no_answer')
+    .filter((o) => !isFinalStatus(o.status))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   return { orderId: open?.id ?? null, name: history.orders[0]?.customerName };
 }

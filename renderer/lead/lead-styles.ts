@@ -12,21 +12,32 @@ export const LEAD_CSS = `
 .lead-nav { display: flex; gap: 4px; border-bottom: 1px solid #d0d5dd; }
 .lead-tab { border: 0; background: none; padding: 6px 12px; font: inherit; cursor: pointer; border-bottom: 2px solid transparent; }
 .lead-tab.active { border-bottom-color: #1d4ed8; font-weight: 600; }
-.lead-panel { display: flex; flex-direction: column; gap: 8px; min-height: 0; min-width: 0; }
+.lead-panel { display: flex; flex-direction: column; gap: 8px; min-height: 0; min-width: 0; flex: 1 1 auto; }
+.lead-reports { display: flex; flex-direction: column; gap: 8px; min-height: 0; flex: 1 1 auto; }
+.lead-reports .lead-report-wrap { flex: 1 1 auto; min-height: 180px; max-height: none; }
 .lead-panel > * { min-width: 0; }
 .lead-queues { display: flex; flex-wrap: wrap; gap: 6px; list-style: none; margin: 0; padding: 0; }
-.lead-queues li { display: flex; gap: 6px; align-items: baseline; border: 1px solid #d0d5dd; border-radius: 4px; padding: 2px 8px; }
+.lead-queues li { display: flex; gap: 6px; align-items: baseline; border: 1px solid var(--line, #d7dce3); border-radius: 4px; padding: 2px 8px; background: #fff; }
 .lead-queues .num { font-weight: 600; }
-.lead-board-main { display: grid; grid-template-columns: minmax(0, 1fr) 236px; gap: 8px; align-items: start; }
-.lead-table-wrap { overflow: auto; max-width: 100%; max-height: calc(100vh - 160px); }
+.lead-board-main { display: grid; grid-template-columns: minmax(0, 1fr) 224px; gap: 8px; align-items: start; }
+.lead-table-wrap { overflow: auto; max-width: 100%; max-height: calc(100vh - 160px); background: #fff; border: 1px solid var(--line, #d7dce3); border-radius: 6px; }
+.lead-report th, .lead-report td { padding: 2px 5px; }
+.lead-report tr > :first-child { position: sticky; left: 0; width: 90px; min-width: 90px; max-width: 90px; background: #fff; z-index: 1; }
+.lead-report tr > :nth-child(2) { position: sticky; left: 90px; background: #fff; z-index: 1; box-shadow: 1px 0 0 #eaecf0; }
+.lead-report thead tr > :first-child, .lead-report thead tr > :nth-child(2) { background: #f9fafb; z-index: 2; }
+.lead-report tr.lead-total > :first-child, .lead-report tr.lead-total > :nth-child(2) { background: #f2f4f7; }
+.lead-report tfoot tr > * { position: sticky; bottom: 0; }
+.lead-report tfoot tr > :first-child { white-space: normal; line-height: 1.15; font-size: 12px; }
+.lead-report tfoot tr > :first-child, .lead-report tfoot tr > :nth-child(2) { z-index: 2; }
+.lead-idle-toggle { display: inline-flex; align-items: center; gap: 6px; font-size: 12px; color: #344054; align-self: flex-start; }
 .lead-table { border-collapse: collapse; width: 100%; }
-.lead-table th, .lead-table td { height: 28px; padding: 2px 6px; border-bottom: 1px solid #eaecf0; white-space: nowrap; text-align: left; }
+.lead-table th, .lead-table td { height: 28px; padding: 2px 5px; border-bottom: 1px solid #eaecf0; white-space: nowrap; text-align: left; }
 .lead-table thead th { position: sticky; top: 0; background: #f9fafb; font-weight: 600; z-index: 1; white-space: normal; line-height: 1.15; vertical-align: bottom; font-size: 12px; color: #344054; }
-.lead-table .lead-order { max-width: 230px; overflow: hidden; text-overflow: ellipsis; }
+.lead-table .lead-order { max-width: 200px; overflow: hidden; text-overflow: ellipsis; }
 .lead-table th.r, .lead-table td.r { text-align: right; }
 .lead-table tbody th { font-weight: 500; }
 .lead-table tfoot th, .lead-table tfoot td, .lead-table tr.lead-total th, .lead-table tr.lead-total td { font-weight: 700; background: #f2f4f7; }
-.lead-sort { border: 0; background: none; font: inherit; font-weight: 600; padding: 0; cursor: pointer; }
+.lead-sort { border: 0; background: none; font: inherit; font-weight: 600; padding: 0; cursor: pointer; color: inherit; text-align: inherit; }
 .lead-state { display: inline-flex; align-items: center; gap: 6px; }
 .lead-dot { width: 10px; height: 10px; border-radius: 50%; display: inline-block; background: currentColor; }
 .lead-state-ready { color: var(--c-ready, #1a7f37); }
@@ -45,7 +56,7 @@ export const LEAD_CSS = `
 .lead-actions { display: flex; gap: 4px; }
 .lead-home .lead-icon { width: 24px; padding: 0; justify-content: center; font-size: 13px; }
 .lead-home .btn-small { padding: 1px 6px; font-size: 12px; }
-.lead-alerts { border: 1px solid #d0d5dd; border-radius: 4px; padding: 6px 8px; max-height: calc(100vh - 160px); overflow: auto; }
+.lead-alerts { border: 1px solid var(--line, #d7dce3); border-radius: 6px; background: #fff; padding: 6px 8px; max-height: calc(100vh - 160px); overflow: auto; }
 .lead-alerts h3 { margin: 0 0 6px; font-size: 14px; }
 .lead-alerts ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 4px; }
 .lead-alert { border-left: 4px solid #b54708; padding: 2px 6px; background: #fffaeb; }
@@ -64,7 +75,7 @@ export const LEAD_CSS = `
 .lead-buttons { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; align-items: center; }
 .lead-filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; }
 .lead-charts { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 12px; }
-.lead-chart { border: 1px solid #eaecf0; border-radius: 4px; padding: 6px; }
+.lead-chart { border: 1px solid var(--line, #d7dce3); border-radius: 6px; padding: 6px 8px; background: #fff; }
 .lead-chart h3 { margin: 0 0 4px; font-size: 13px; }
 .lead-chart { margin: 0; }
 .lead-chart svg { width: 100%; height: auto; display: block; }
@@ -81,6 +92,9 @@ export const LEAD_CSS = `
 .lead-form-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 8px; }
 .lead-admin { display: grid; grid-template-columns: 180px minmax(0, 1fr); gap: 12px; }
 .lead-admin-nav { display: flex; flex-direction: column; gap: 2px; }
+.lead-admin .lead-table, .lead-plans .lead-table { background: #fff; border: 1px solid var(--line, #d7dce3); }
+.lead-admin h2 { margin: 0 0 6px; }
+.lead-admin h3 { margin: 12px 0 6px; font-size: 14px; }
 .lead-admin-nav button { text-align: left; justify-content: flex-start; border: 0; border-left: 3px solid transparent; border-radius: 0; background: none; height: 30px; }
 .lead-admin-nav button.active { border-left-color: var(--accent, #1f5fbf); background: var(--accent-2, #e8f0fc); border-bottom: 0; }
 .lead-md { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }

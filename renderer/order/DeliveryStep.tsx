@@ -49,6 +49,8 @@ export function DeliveryStep() {
     return () => clearTimeout(id);
   }, [addressKey, hasOptions]);
 
+  // Courier first (UI.md): the option the operator proposes sits on top, the rest keep the server's order.
+  const shown = options ? [...options].sort((a, b) => Number(b.method === 'courier') - Number(a.method === 'courier')) : [];
   const term = (o: DeliveryOption) => (o.daysMin === o.daysMax ? t('delivery.days', { count: o.daysMax }) : t('delivery.daysRange', { min: o.daysMin, max: o.daysMax }));
   return (
     <section className="step" aria-labelledby="step4">
@@ -61,9 +63,9 @@ export function DeliveryStep() {
         {state === 'offline' ? <span className="field-error">{t('delivery.offline')}</span> : null}
         {state === 'error' ? <span className="field-error">{t('delivery.error')}</span> : null}
       </div>
-      {options && options.length > 0 ? (
+      {shown.length > 0 ? (
         <div className="options" role="radiogroup" aria-label={t('delivery.options')}>
-          {options.map((o) => (
+          {shown.map((o) => (
             <label key={o.id} className={`option${chosen?.id === o.id ? ' chosen' : ''}`}>
               <input type="radio" name="delivery" checked={chosen?.id === o.id} onChange={() => chooseDelivery(o)} />
               <span className="opt-method">{t(`delivery.method.${o.method}`)}</span>

@@ -109,7 +109,7 @@ export function ProductsStep() {
             <td className="num right" data-testid="totals-goods">{formatRub(totals.subtotalKop - totals.discountKop)}</td><td />
           </tr>
           {totals.discountKop > 0 ? (
-            <tr><td colSpan={4} className="right muted">{t('totals.discount')}</td><td className="num right">{formatRub(totals.discountKop)}</td><td /></tr>
+            <tr><td colSpan={4} className="right muted">{t('totals.discount')}</td><td className="num right">−{formatRub(totals.discountKop)}</td><td /></tr>
           ) : null}
         </tfoot>
       </table>

@@ -16,10 +16,21 @@ export interface Sql {
   exec(text: string): Promise<void>;
 }
 
+/** The `Sql` of a transaction. */
+export interface TxSql extends Sql {
+  /**
+   * Runs the transaction's last statement and COMMITs. On PostgreSQL both go in one round trip
+   * (one simple-protocol message, parameters inlined as escaped literals), so locks the statement
+   * takes are held only until the commit, never across a wait for this process. Nothing may run
+   * in the transaction after it. `text` must not contain `$n` inside string literals.
+   */
+  queryAndCommit<T = Record<string, unknown>>(text: string, params: readonly unknown[]): Promise<{ rows: T[]; rowCount: number }>;
+}
+
 export interface Db extends Sql {
   readonly kind: 'pg' | 'pglite';
   /** Runs `fn` in one transaction (BEGIN … COMMIT, ROLLBACK on throw). */
-  tx<T>(fn: (sql: Sql) => Promise<T>, opts?: { isolation?: 'read committed' | 'repeatable read' | 'serializable' }): Promise<T>;
+  tx<T>(fn: (sql: TxSql) => Promise<T>, opts?: { isolation?: 'read committed' | 'repeatable read' | 'serializable' }): Promise<T>;
   /** LISTEN on a channel; returns an unlisten function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;

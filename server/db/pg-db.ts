@@ -1,12 +1,25 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { Db, Sql } from './db';
+import type { Db, Sql, TxSql } from './db';
 
 pg.types.setTypeParser(20, (v) => Number(v)); // int8 → number (versions, kopecks stay < 2^53)
 
 /** Name of the prepared statement of `text` on every connection (same text, same name). */
 function preparedName(text: string): string {
   return `p_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+}
+
+/** `value` as an SQL literal (NULL, number, boolean, ISO instant for dates, escaped text, JSON for arrays/objects as text). */
+function literalOf(client: pg.PoolClient, value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`cannot inline ${value}`);
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof Date) return client.escapeLiteral(value.toISOString());
+  if (typeof value === 'string') return client.escapeLiteral(value);
+  throw new Error(`cannot inline a ${typeof value} parameter`);
 }
 
 /** PostgreSQL through a `pg` pool; an optional `schema` isolates test runs (search_path). */
@@ -46,8 +59,23 @@ export async function openPg(url: string, schema?: string): Promise<Db> {
       const client = await pool.connect();
       try {
         await client.query(opts?.isolation ? `BEGIN ISOLATION LEVEL ${opts.isolation.toUpperCase()}` : 'BEGIN');
-        const out = await fn(wrap(client));
-        await client.query('COMMIT');
+        let committed = false;
+        const txSql: TxSql = {
+          ...wrap(client),
+          async queryAndCommit(text, params) {
+            const inlined = text.replace(/\$(\d+)/g, (_, n: string) => {
+              const i = Number(n) - 1;
+              if (i < 0 || i >= params.length) throw new Error(`parameter $${n} is not given`);
+              return literalOf(client, params[i]);
+            });
+            committed = true;
+            const results = (await client.query(`${inlined};\nCOMMIT`)) as unknown as pg.QueryResult[];
+            const first = results[0];
+            return { rows: first?.rows ?? [], rowCount: first?.rowCount ?? 0 };
+          },
+        };
+        const out = await fn(txSql);
+        if (!committed) await client.query('COMMIT');
         return out;
       } catch (e) {
         await client.query('ROLLBACK').catch(() => undefined);

@@ -1,9 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
-import type { Db, Sql } from './db';
+import type { Db, Sql, TxSql } from './db';
 
 /**
  * Embedded PGlite database (one connection). Transactions are serialized by PGlite itself;
- * `FOR UPDATE SKIP LOCKED` is accepted and trivially correct on a single connection.
+ * `FOR UPDATE SKIP LOCKED` is accepted and trivially correct on a single connection. Its
+ * `queryAndCommit` is a plain query: the transaction commits when `fn` returns.
  */
 export async function openPglite(dataDir: string | null): Promise<Db> {
   const pg = await PGlite.create(dataDir ? dataDir : 'memory://');
@@ -22,7 +23,8 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
     async tx(fn, opts) {
       return pg.transaction(async (t) => {
         if (opts?.isolation) await t.query(`SET TRANSACTION ISOLATION LEVEL ${opts.isolation.toUpperCase()}`);
-        return fn(wrap(t));
+        const txSql: TxSql = { ...wrap(t), queryAndCommit: (text, params) => txSql.query(text, params) };
+        return fn(txSql);
       });
     },
     async listen(channel, onPayload) {

@@ -33,8 +33,3 @@ export function offerSkusSql(userParam: string): string {
     WHERE uo.user_id = ${userParam}::int AND f.active ORDER BY 1), '{}'::text[]), ARRAY(SELECT sku FROM offers WHERE active ORDER BY sku))`;
 }
 
-/** The offers an operator works with (user_offers); no rows = every active offer. */
-export async function operatorOfferSkus(sql: Sql, userId: number): Promise<string[]> {
-  const { rows } = await sql.query<{ skus: string[] }>(`SELECT ${offerSkusSql('$1')} AS skus`, [userId]);
-  return rows[0]?.skus ?? [];
-}

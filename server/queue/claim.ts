@@ -5,10 +5,10 @@
  * previous holder's held set.
  *
  * A take costs four round trips: one read of the taking context (settings, offers) before the
- * transaction, then BEGIN + one statement that locks the order and returns it with its calls,
- * the shared-rule check in JS, one statement that updates the order, records the removal and bumps
- * the version counter, and COMMIT. The counter row is locked only by that last statement, so it is
- * held for one round trip (versions still commit in version order).
+ * transaction; BEGIN; one statement that locks the order and returns it with its calls; then,
+ * after the shared-rule check in JS, one message with the statement that updates the order,
+ * records the removal and bumps the version counter, and COMMIT. The global counter row is thus
+ * locked only while PostgreSQL runs that statement and commits, never across a round trip.
  */
 import { z } from 'zod';
 import type { Order, QueueTab } from '../../shared/domain/schemas';
@@ -16,7 +16,7 @@ import { QueueTab as QueueTabSchema } from '../../shared/domain/schemas';
 import { DEFAULT_NEXT_PRIORITY, canTakeFromTab, isCallableTab, queueTabOf } from '../../shared/domain/tabs';
 import type { AppDeps } from '../app-deps';
 import type { AuthedUser } from '../auth/session';
-import type { Sql } from '../db/db';
+import type { Sql, TxSql } from '../db/db';
 import type { ServerConfig } from '../config';
 import { HttpError } from '../http/errors';
 import { assertCanSee, isHolder, offerSkusSql } from '../orders/access';
@@ -31,12 +31,6 @@ function priorityOf(value: unknown): Priority {
   const parsed = value === null || value === undefined ? null : PrioritySetting.safeParse(value);
   const list = parsed?.success ? parsed.data : DEFAULT_NEXT_PRIORITY;
   return list.filter((p) => isCallableTab(p.tab));
-}
-
-/** Next-order priority: center setting `nextPriority` when valid, else DEFAULT_NEXT_PRIORITY; never a not-called tab. */
-export async function nextPriority(sql: Sql): Promise<Priority> {
-  const { rows } = await sql.query<{ value: unknown }>("SELECT value FROM center_settings WHERE key = 'nextPriority'");
-  return priorityOf(rows[0]?.value);
 }
 
 type TakingContext = { skus: string[]; priority: Priority; timeZone: string };
@@ -73,17 +67,18 @@ export type TakeResult = { order: Order; poke: number[] };
 type LockedRow = OrderRow & { calls_json: Parameters<typeof callsOfJson>[0] };
 
 /**
- * Gives the locked order to the user in one statement: a removal for the previous holder (when
- * another user held a lease), the order's lease, and the versions. The counter is bumped by this
- * statement, the last before COMMIT, so it stays locked only until the transaction ends; the
- * removal takes the lower of the two versions, the order the higher (as before: removal first).
+ * Gives the locked order to the user in one statement, sent together with COMMIT: a removal for
+ * the previous holder (when another user held a lease), the order's lease, and the versions. The
+ * counter row is locked by this statement and released by the COMMIT of the same message, so
+ * versions still commit in version order while no commit waits on a round trip to this process;
+ * the removal takes the lower of the two versions, the order the higher (as before: removal first).
  */
-async function take(sql: Sql, row: LockedRow, user: AuthedUser, now: Date, leaseMinutes: number, renew: boolean): Promise<TakeResult> {
+async function take(sql: TxSql, row: LockedRow, user: AuthedUser, now: Date, leaseMinutes: number, renew: boolean): Promise<TakeResult> {
   const poke = [user.id];
   const removedFrom = row.assignee_id !== null && row.assignee_id !== user.id && row.lease_until !== null ? row.assignee_id : null;
   if (removedFrom !== null) poke.push(removedFrom);
   const leaseUntil = new Date(now.getTime() + leaseMinutes * 60_000).toISOString();
-  const { rows } = await sql.query<OrderRow>(
+  const { rows } = await sql.queryAndCommit<OrderRow>(
     `WITH v AS (UPDATE change_counter SET version = version + (CASE WHEN $7::int IS NULL THEN 1 ELSE 2 END) WHERE id = 1 RETURNING version),
           r AS (INSERT INTO order_removals (user_id, order_id, version) SELECT $7::int, $1::int, v.version - 1 FROM v WHERE $7::int IS NOT NULL)
      UPDATE orders o SET assignee_id = $2, lease_until = $3, taken_at = CASE WHEN $5 THEN o.taken_at ELSE $4::timestamptz END,
@@ -91,7 +86,6 @@ async function take(sql: Sql, row: LockedRow, user: AuthedUser, now: Date, lease
       WHERE o.id = $1
       RETURNING o.*, $6::text AS assignee_name`,
     [row.id, user.id, leaseUntil, now.toISOString(), renew, user.name, removedFrom],
-    { prepare: true },
   );
   const updated = rows[0];
   if (!updated) throw new Error(`order ${row.id} vanished inside its transaction`);

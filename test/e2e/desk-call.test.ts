@@ -8,7 +8,8 @@
  * mid-shift turns the header's SIP light back to registered within 5 s.
  */
 import type { CallAttempt, CallOutcome } from '../../shared/domain/schemas';
-import { e164FromDisplay, poll, startDeskRig, type DeskRig } from './support/desk-rig';
+import { e164FromDisplay, startDeskRig, type DeskRig } from './support/desk-rig';
+import { poll } from './support/poll';
 import type { CustomerUa } from './support/customer-ua';
 
 jest.setTimeout(240_000);

@@ -17,6 +17,7 @@ import { LoginResponse, PullResponse, PushResponse, type Mutation } from '../../
 import { autoCallbackAt } from '../../shared/domain';
 import { Order, type CallAttempt, type Order as OrderT, type SaveResultArgs } from '../../shared/domain/schemas';
 import type { Api, EventName, EventPayload } from '../../shared/ipc/contract';
+import { rmTmp, tmpDir } from './fixtures';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -171,6 +172,43 @@ export async function eventually<T>(fn: () => Promise<T | null | undefined | fal
 export function removeBundle(bundle: string): void {
   fs.rmSync(bundle, { force: true });
   fs.rmSync(`${bundle}.map`, { force: true });
+}
+
+export interface ServerRig {
+  /** the temp folder: the server's data in `server/`, each host's in `<name>/` */
+  dir: string;
+  /** the running server (a test that restarts it stores the new one here) */
+  server: ServerProc;
+  /** Starts a host on `<dir>/<name>` against the server; it is stopped after all tests. */
+  host(name: string): Promise<HostProc>;
+}
+
+/**
+ * A real server and the bundled host around a test file: beforeAll builds the host and starts the
+ * server in a temp folder; afterAll stops the hosts (SIGKILL when `stopHosts` is 'kill9') and the
+ * server and removes the bundle and the folder. The fields are set once beforeAll ran.
+ */
+export function useServerRig(prefix: string, stopHosts: 'stop' | 'kill9' = 'stop'): ServerRig {
+  let bundle = '';
+  const hosts: HostProc[] = [];
+  const rig = {
+    host: async (name: string) => {
+      const h = await startHost(bundle, path.join(rig.dir, name), rig.server.url);
+      hosts.push(h);
+      return h;
+    },
+  } as ServerRig;
+  beforeAll(async () => {
+    rig.dir = tmpDir(prefix);
+    [bundle, rig.server] = await Promise.all([buildHost(), startServer(path.join(rig.dir, 'server'))]);
+  });
+  afterAll(async () => {
+    for (const h of hosts) await (stopHosts === 'kill9' ? h.kill9() : h.stop());
+    await rig.server?.stop();
+    if (bundle) removeBundle(bundle);
+    if (rig.dir) rmTmp(rig.dir);
+  });
+  return rig;
 }
 
 /** A no-answer call attempt made now. */

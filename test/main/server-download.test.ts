@@ -3,35 +3,18 @@
  * files over `server.download` (bytes, name from Content-Disposition, allow-listed paths, refusals)
  * and the claim instant `takenAt` of the order view.
  */
-import path from 'node:path';
 import { EXPORT_HEADERS } from '../../server/reports/export-csv';
-import { buildHost, ok, removeBundle, startHost, startServer, type HostProc, type ServerProc } from './harness';
-import { rmTmp, tmpDir } from './fixtures';
+import { ok, useServerRig } from './harness';
 
 jest.setTimeout(600_000);
 
 describe('server.download and takenAt with a real server process', () => {
-  let dir: string;
-  let bundle: string;
-  let server: ServerProc;
-  const hosts: HostProc[] = [];
+  const rig = useServerRig('prozvon-download-');
   const host = async (name: string, login: string, password: string) => {
-    const h = await startHost(bundle, path.join(dir, name), server.url);
-    hosts.push(h);
-    await ok(h.api['auth.login']({ serverUrl: server.url, login, password }));
+    const h = await rig.host(name);
+    await ok(h.api['auth.login']({ serverUrl: rig.server.url, login, password }));
     return h;
   };
-
-  beforeAll(async () => {
-    dir = tmpDir('prozvon-download-');
-    [bundle, server] = await Promise.all([buildHost(), startServer(path.join(dir, 'server'))]);
-  });
-  afterAll(async () => {
-    for (const h of hosts) await h.stop();
-    await server?.stop();
-    removeBundle(bundle);
-    rmTmp(dir);
-  });
 
   test('a lead downloads the operators report as CSV: UTF-8 BOM, the header line, the server\'s file name', async () => {
     const h = await host('lead', 'lead', 'lead');

@@ -5,38 +5,17 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
-  buildHost, clientIdOf, drain, eventually, nextEvent, noAnswerCall, noAnswerSave, ok, rawClient, removeBundle, startHost, startServer,
-  type HostProc, type ServerProc,
+  clientIdOf, drain, eventually, nextEvent, noAnswerCall, noAnswerSave, ok, rawClient, startServer, useServerRig,
 } from './harness';
-import { rmTmp, tmpDir } from './fixtures';
 
 jest.setTimeout(600_000);
 
 describe('sync with a real server process', () => {
-  let dir: string;
-  let bundle: string;
-  let server: ServerProc;
-  const hosts: HostProc[] = [];
-  const host = async (name: string) => {
-    const h = await startHost(bundle, path.join(dir, name), server.url);
-    hosts.push(h);
-    return h;
-  };
-
-  beforeAll(async () => {
-    dir = tmpDir('prozvon-sync-');
-    [bundle, server] = await Promise.all([buildHost(), startServer(path.join(dir, 'server'))]);
-  });
-  afterAll(async () => {
-    for (const h of hosts) await h.kill9();
-    await server?.stop();
-    removeBundle(bundle);
-    rmTmp(dir);
-  });
+  const rig = useServerRig('prozvon-sync-', 'kill9');
 
   test('kill -9 during a stream of saves, restart: every acknowledged save reaches the server exactly once', async () => {
-    let h = await host('kill');
-    await ok(h.api['auth.login']({ serverUrl: server.url, login: 'operator1', password: 'operator' }));
+    let h = await rig.host('kill');
+    await ok(h.api['auth.login']({ serverUrl: rig.server.url, login: 'operator1', password: 'operator' }));
     const saved: { orderId: number; failedBefore: number; callId: string }[] = [];
     const inFlight: Promise<unknown>[] = [];
     const KILL_AT = 6;
@@ -58,27 +37,27 @@ describe('sync with a real server process', () => {
     await Promise.all(inFlight);
     expect(saved.length).toBeGreaterThanOrEqual(KILL_AT);
 
-    h = await host('kill');
+    h = await rig.host('kill');
     const session = await ok(h.api['auth.session']({}));
     expect(session?.user.login).toBe('operator1');
     await drain(h.api);
 
-    const admin = await rawClient(server.url, 'admin', 'admin');
+    const admin = await rawClient(rig.server.url, 'admin', 'admin');
     for (const s of saved) {
       const order = await admin.order(s.orderId);
       expect(order.status).toBe('no_answer');
       expect(order.failedAttempts).toBe(s.failedBefore + 1);
       expect(order.calls.filter((c) => c.callId === s.callId)).toHaveLength(1);
     }
-    const op = await rawClient(server.url, 'operator1', 'operator');
-    const pulls = await op.pull(clientIdOf(path.join(dir, 'kill'), 'operator1'));
+    const op = await rawClient(rig.server.url, 'operator1', 'operator');
+    const pulls = await op.pull(clientIdOf(path.join(rig.dir, 'kill'), 'operator1'));
     expect(pulls.flatMap((p) => p.rejections)).toEqual([]);
     expect((await ok(h.api['sync.status']({}))).pending).toBe(0);
   });
 
   test('a duplicate push is harmless: answered `duplicate`, applied once', async () => {
-    const h = await host('dup');
-    await ok(h.api['auth.login']({ serverUrl: server.url, login: 'operator2', password: 'operator' }));
+    const h = await rig.host('dup');
+    await ok(h.api['auth.login']({ serverUrl: rig.server.url, login: 'operator2', password: 'operator' }));
     const view = (await ok(h.api['queue.next']({})))!;
     const callId = `dup-${randomUUID()}`;
     const call = noAnswerCall(view.order.id, callId);
@@ -86,14 +65,14 @@ describe('sync with a real server process', () => {
     const m1 = await ok(h.api['call.log'](call));
     const m2 = await ok(h.api['order.saveResult'](save));
     await drain(h.api);
-    const op = await rawClient(server.url, 'operator2', 'operator');
-    const clientId = clientIdOf(path.join(dir, 'dup'), 'operator2');
+    const op = await rawClient(rig.server.url, 'operator2', 'operator');
+    const clientId = clientIdOf(path.join(rig.dir, 'dup'), 'operator2');
     const again = await op.push(clientId, [
       { id: m1.mutationId, name: 'logCall.v1', args: call },
       { id: m2.mutationId, name: 'saveResult.v1', args: save },
     ]);
     expect(again).toEqual({ status: 200, body: { results: [{ id: m1.mutationId, status: 'duplicate' }, { id: m2.mutationId, status: 'duplicate' }], lastMutationId: m2.mutationId } });
-    const admin = await rawClient(server.url, 'admin', 'admin');
+    const admin = await rawClient(rig.server.url, 'admin', 'admin');
     const order = await admin.order(view.order.id);
     expect(order.failedAttempts).toBe(view.order.failedAttempts + 1);
     expect(order.calls.filter((c) => c.callId === callId)).toHaveLength(1);
@@ -102,8 +81,8 @@ describe('sync with a real server process', () => {
   });
 
   test('a draft typed 300 ms before kill -9 is there after restart', async () => {
-    let h = await host('draft');
-    await ok(h.api['auth.login']({ serverUrl: server.url, login: 'operator3', password: 'operator' }));
+    let h = await rig.host('draft');
+    await ok(h.api['auth.login']({ serverUrl: rig.server.url, login: 'operator3', password: 'operator' }));
     const view = (await ok(h.api['queue.next']({})))!;
     const o = view.order;
     await ok(h.api['draft.save']({
@@ -113,7 +92,7 @@ describe('sync with a real server process', () => {
     }));
     await new Promise((r) => setTimeout(r, 300));
     await h.kill9();
-    h = await host('draft');
+    h = await rig.host('draft');
     expect((await ok(h.api['auth.session']({})))?.user.login).toBe('operator3');
     const restored = await ok(h.api['order.get']({ orderId: o.id }));
     expect(restored.draft).toMatchObject({ comment: 'Клиентка просит доставку после 18:00', result: 'confirm', customer: { name: 'Петрова Мария Ивановна' }, address: { apartment: '17' } });
@@ -122,11 +101,11 @@ describe('sync with a real server process', () => {
   });
 
   test('server stopped for a while: saves queue up offline, taking orders says so plainly, the outbox drains after restart', async () => {
-    const h = await host('offline');
-    await ok(h.api['auth.login']({ serverUrl: server.url, login: 'operator4', password: 'operator' }));
+    const h = await rig.host('offline');
+    await ok(h.api['auth.login']({ serverUrl: rig.server.url, login: 'operator4', password: 'operator' }));
     const view = (await ok(h.api['queue.next']({})))!;
-    const port = server.port;
-    await server.stop();
+    const port = rig.server.port;
+    await rig.server.stop();
 
     const callId = `off-${randomUUID()}`;
     await ok(h.api['call.log'](noAnswerCall(view.order.id, callId)));
@@ -141,9 +120,9 @@ describe('sync with a real server process', () => {
     expect(status).toMatchObject({ online: false, pending: 2 });
     expect((await ok(h.api['queue.counts']({}))).cached).toBe(true);
 
-    server = await startServer(server.dataDir, port);
+    rig.server = await startServer(rig.server.dataDir, port);
     await drain(h.api);
-    const admin = await rawClient(server.url, 'admin', 'admin');
+    const admin = await rawClient(rig.server.url, 'admin', 'admin');
     const order = await admin.order(view.order.id);
     expect(order.status).toBe('no_answer');
     expect(order.failedAttempts).toBe(view.order.failedAttempts + 1);
@@ -151,15 +130,15 @@ describe('sync with a real server process', () => {
   });
 
   test('live channel: welcome and lead messages arrive as events, agent state reaches the board, a poke makes the client pull', async () => {
-    const a = await host('live-a');
+    const a = await rig.host('live-a');
     const welcome = nextEvent(a.api, 'live.message', (m) => m.type === 'welcome');
     const progress = nextEvent(a.api, 'sync.status', (s) => s.progress !== null);
-    const session = await ok(a.api['auth.login']({ serverUrl: server.url, login: 'operator2', password: 'operator' }));
+    const session = await ok(a.api['auth.login']({ serverUrl: rig.server.url, login: 'operator2', password: 'operator' }));
     await welcome;
     expect((await progress).progress).toMatchObject({ total: null });
 
     await ok(a.api['agent.setState']({ state: 'ready', breakReason: null, orderId: null, callId: null, sipRegistered: true }));
-    const admin = await rawClient(server.url, 'admin', 'admin');
+    const admin = await rawClient(rig.server.url, 'admin', 'admin');
     await eventually(async () => {
       const board = (await admin.get('/board')) as { agents: { login: string; state: string }[] };
       return board.agents.some((x) => x.login === 'operator2' && x.state === 'ready');
@@ -170,8 +149,8 @@ describe('sync with a real server process', () => {
     expect(await message).toMatchObject({ type: 'message', text: 'Проверка связи' });
 
     // The same operator takes an order on another machine: the server pokes, this client pulls it.
-    const b = await host('live-b');
-    await ok(b.api['auth.login']({ serverUrl: server.url, login: 'operator2', password: 'operator' }));
+    const b = await rig.host('live-b');
+    await ok(b.api['auth.login']({ serverUrl: rig.server.url, login: 'operator2', password: 'operator' }));
     const taken = (await ok(b.api['queue.next']({})))!;
     await nextEvent(a.api, 'order.changed', (p) => p.orderId === taken.order.id, 20_000);
     expect((await ok(a.api['order.get']({ orderId: taken.order.id }))).order.id).toBe(taken.order.id);

@@ -3,20 +3,13 @@
  * reset), teams, offers, scripts (JSON and Markdown upload), reasons, tariffs, center settings;
  * and every lead/admin route refused to an operator token (and admin routes to a lead).
  */
-import { client, type ServerProcess } from './support/server-process';
-import { PASSWORD, startWithFixture, type Fixture } from './support/live-fixture';
+import { client } from './support/server-process';
+import { useLiveServer } from './support/live-server';
 
 jest.setTimeout(120_000);
 
-let srv: ServerProcess;
-let fx: Fixture;
-const t: Record<string, string> = {};
-
-beforeAll(async () => {
-  ({ srv, fx } = await startWithFixture('pglite'));
-  for (const login of ['admin', 'leada', 'op1']) t[login] = await srv.login(login, PASSWORD);
-});
-afterAll(async () => { await srv?.stop(); });
+const live = useLiveServer(['admin', 'leada', 'op1']);
+const { t } = live;
 
 const LEAD_ROUTES: Array<[string, string, unknown?]> = [
   ['GET', '/board'], ['POST', '/messages', { toUserId: 1, text: 'x' }], ['POST', '/orders/1/force-release', {}],
@@ -38,17 +31,17 @@ const ADMIN_ROUTES: Array<[string, string, unknown?]> = [
 
 test('an operator token gets 403 on every lead and admin route; a lead on every admin route', async () => {
   for (const [method, path, body] of [...LEAD_ROUTES, ...ADMIN_ROUTES]) {
-    const r = await client(srv.url, t.op1).call(method, path, body);
+    const r = await client(live.srv.url, t.op1).call(method, path, body);
     expect([method, path, r.status]).toEqual([method, path, 403]);
   }
   for (const [method, path, body] of ADMIN_ROUTES) {
-    const r = await client(srv.url, t.leada).call(method, path, body);
+    const r = await client(live.srv.url, t.leada).call(method, path, body);
     expect([method, path, r.status]).toEqual([method, path, 403]);
   }
 });
 
 test('users: create with team and SIP, duplicate refused, password reset ends sessions, deactivate', async () => {
-  const admin = client(srv.url, t.admin);
+  const admin = client(live.srv.url, t.admin);
   const team = await admin.post('/admin/teams', { name: 'Ночная смена' });
   expect(team.status).toBe(201);
   const created = await admin.post('/admin/users', {
@@ -63,24 +56,24 @@ test('users: create with team and SIP, duplicate refused, password reset ends se
   expect((await admin.post('/admin/users', { login: 'op10', name: 'X', role: 'boss', password: 'xxxx' })).status).toBe(400);
   expect((await admin.post('/admin/users', { login: 'op10', name: 'X', role: 'operator', password: 'xxxx', teamId: 9999 })).body.error.field).toBe('teamId');
 
-  const token = await srv.login('op9', 'first1');
-  expect((await client(srv.url, token).get('/plans/me')).status).toBe(200);
+  const token = await live.srv.login('op9', 'first1');
+  expect((await client(live.srv.url, token).get('/plans/me')).status).toBe(200);
   const reset = await admin.call('PATCH', `/admin/users/${created.body.id}`, { password: 'second2', role: 'lead' });
   expect(reset.status).toBe(200);
   expect(reset.body.role).toBe('lead');
-  expect((await client(srv.url, token).get('/plans/me')).status).toBe(401);
-  await expect(srv.login('op9', 'first1')).rejects.toThrow(/401/);
-  await srv.login('op9', 'second2');
-  expect((await admin.call('PATCH', `/admin/users/${fx.admin}`, { role: 'operator' })).status).toBe(400);
+  expect((await client(live.srv.url, token).get('/plans/me')).status).toBe(401);
+  await expect(live.srv.login('op9', 'first1')).rejects.toThrow(/401/);
+  await live.srv.login('op9', 'second2');
+  expect((await admin.call('PATCH', `/admin/users/${live.fx.admin}`, { role: 'operator' })).status).toBe(400);
   expect((await admin.call('PATCH', '/admin/users/99999', { name: 'Никто' })).status).toBe(404);
   expect((await admin.call('DELETE', `/admin/users/${created.body.id}`)).status).toBe(200);
-  await expect(srv.login('op9', 'second2')).rejects.toThrow(/401/);
+  await expect(live.srv.login('op9', 'second2')).rejects.toThrow(/401/);
   const list = await admin.get('/admin/users');
-  expect(list.body.users.find((u: { login: string }) => u.login === 'op1')).toMatchObject({ offerSkus: ['CREAM'], teamId: fx.teamA });
+  expect(list.body.users.find((u: { login: string }) => u.login === 'op1')).toMatchObject({ offerSkus: ['CREAM'], teamId: live.fx.teamA });
 });
 
 test('offers, scripts (JSON and Markdown), reasons', async () => {
-  const admin = client(srv.url, t.admin);
+  const admin = client(live.srv.url, t.admin);
   const offer = { sku: 'TEA-1', name: 'Чай для похудения', priceKop: 99_000, promo: { text: 'Второй — 50 %', allowedDiscountsPct: [0, 50, 100] }, active: true };
   expect((await admin.call('PUT', '/admin/offers/TEA-1', offer)).status).toBe(200);
   expect((await admin.call('PUT', '/admin/offers/TEA-1', { ...offer, priceKop: -1 })).body.error.field).toBe('priceKop');
@@ -91,7 +84,7 @@ test('offers, scripts (JSON and Markdown), reasons', async () => {
   expect((await admin.call('PUT', '/admin/scripts/TEA-1', json)).body).toEqual({ offerSku: 'TEA-1', ...json });
   expect((await admin.call('PUT', '/admin/scripts/NOPE', json)).status).toBe(404);
   const md = '# Чай\n## Приветствие\nЗдравствуйте, {{customerName}}!\n\n## Презентация\nЧай на травах.\n## Возражения\n### Дорого\nКлючевые слова: дорого, цена\nСейчас скидка 50 %.\n### Подумаю\nО чём именно?\n';
-  const up = await fetch(`${srv.url}/api/v1/admin/scripts/TEA-1/markdown`, { method: 'POST', headers: { 'content-type': 'text/markdown', authorization: `Bearer ${t.admin}` }, body: md });
+  const up = await fetch(`${live.srv.url}/api/v1/admin/scripts/TEA-1/markdown`, { method: 'POST', headers: { 'content-type': 'text/markdown', authorization: `Bearer ${t.admin}` }, body: md });
   expect(up.status).toBe(200);
   const script = await up.json() as { sections: Array<{ title: string; body: string }>; objections: Array<{ title: string; keywords: string[]; body: string }> };
   expect(script.sections.map((s) => s.title)).toEqual(['Приветствие', 'Презентация']);
@@ -100,7 +93,7 @@ test('offers, scripts (JSON and Markdown), reasons', async () => {
     expect.objectContaining({ title: 'Дорого', keywords: ['дорого', 'цена'], body: 'Сейчас скидка 50 %.' }),
     expect.objectContaining({ title: 'Подумаю', keywords: [], body: 'О чём именно?' }),
   ]);
-  const empty = await fetch(`${srv.url}/api/v1/admin/scripts/TEA-1/markdown`, { method: 'POST', headers: { 'content-type': 'text/markdown', authorization: `Bearer ${t.admin}` }, body: 'просто текст' });
+  const empty = await fetch(`${live.srv.url}/api/v1/admin/scripts/TEA-1/markdown`, { method: 'POST', headers: { 'content-type': 'text/markdown', authorization: `Bearer ${t.admin}` }, body: 'просто текст' });
   expect(empty.status).toBe(400);
 
   const reason = { code: 'too_far', group: 'cancel', label: 'Далеко ехать за посылкой', active: true, sort: 70 };
@@ -110,7 +103,7 @@ test('offers, scripts (JSON and Markdown), reasons', async () => {
 });
 
 test('tariffs and center settings', async () => {
-  const admin = client(srv.url, t.admin);
+  const admin = client(live.srv.url, t.admin);
   const created = await admin.post('/admin/tariffs', { region: 'Москва', method: 'courier', carrier: 'СДЭК', priceKop: 35_000, daysMin: 1, daysMax: 2 });
   expect(created.status).toBe(201);
   const id = created.body.id as number;
@@ -125,17 +118,17 @@ test('tariffs and center settings', async () => {
   expect((await admin.call('PUT', '/admin/settings', { workingHours: { start: '9:00', end: '21:00' } })).status).toBe(400);
   const saved = await admin.call('PUT', '/admin/settings', { timeZone: 'Asia/Yekaterinburg', workingHours: { start: '09:00', end: '21:00' }, alerts: { longCallMin: 8, longBreakMin: 20, noAnswerStreak: 4 } });
   expect(saved.body).toEqual({ timeZone: 'Asia/Yekaterinburg', workingHours: { start: '09:00', end: '21:00' }, alerts: { longCallMin: 8, longBreakMin: 20, noAnswerStreak: 4 } });
-  const board = await client(srv.url, t.leada).get('/board');
+  const board = await client(live.srv.url, t.leada).get('/board');
   expect(board.body.thresholds).toEqual({ longCallMin: 8, longBreakMin: 20, noAnswerStreak: 4 });
-  const report = await client(srv.url, t.leada).get('/reports/hourly?day=2026-11-27');
+  const report = await client(live.srv.url, t.leada).get('/reports/hourly?day=2026-11-27');
   expect(report.body.timeZone).toBe('Asia/Yekaterinburg');
 });
 
 test('fuzz: random bodies and queries on lead/admin routes never give a 5xx, always a named 4xx', async () => {
   const fc = await import('fast-check');
-  const admin = client(srv.url, t.admin);
+  const admin = client(live.srv.url, t.admin);
   const bodyRoutes: Array<[string, string]> = [
-    ['POST', '/messages'], ['PUT', '/admin/users/1/offers'], ['PUT', '/plans'], ['POST', '/admin/users'], ['PATCH', `/admin/users/${fx.op2}`],
+    ['POST', '/messages'], ['PUT', '/admin/users/1/offers'], ['PUT', '/plans'], ['POST', '/admin/users'], ['PATCH', `/admin/users/${live.fx.op2}`],
     ['POST', '/admin/teams'], ['PUT', '/admin/offers/FUZZ'], ['PUT', '/admin/scripts/CREAM'], ['PUT', '/admin/reasons/fuzz'],
     ['POST', '/admin/tariffs'], ['PUT', '/admin/settings'],
   ];

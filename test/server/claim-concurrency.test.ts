@@ -5,7 +5,8 @@
  */
 import { BACKENDS, client, startServerProcess, type ServerProcess } from './support/server-process';
 import { ingest } from './support/order-flow';
-import { ClaimResponse } from '../../shared/api/http';
+import { randomUUID } from 'node:crypto';
+import { ClaimResponse, PullResponse } from '../../shared/api/http';
 
 jest.setTimeout(480_000);
 
@@ -41,6 +42,16 @@ describe.each(BACKENDS)('claiming concurrently on %s', (backend) => {
     expect(new Set(claimedIds).size).toBe(100);
     expect([...claimedIds].sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
     expect(statuses.filter((s) => s === 204)).toHaveLength(100);
+    // Every claim took its own global version, and each operator's pull holds exactly its claims.
+    expect(new Set(claimed.map((c) => c.order.version)).size).toBe(100);
+    for (const op of ops) {
+      const pull = PullResponse.parse((await op.api.get(`/sync/pull?clientId=${randomUUID()}&cursor=0&limit=1000`)).body);
+      const held = pull.orders.filter((o) => o.offerSku === sku).map((o) => o.id).sort((a, b) => a - b);
+      expect(held).toEqual(claimed.filter((c) => c.login === op.login).map((c) => c.order.id).sort((a, b) => a - b));
+      for (const o of pull.orders.filter((x) => x.offerSku === sku)) {
+        expect(o.version).toBe(claimed.find((c) => c.order.id === o.id)?.order.version);
+      }
+    }
     // The database agrees: each order is held by the operator that got it.
     const lead = client(srv.url, await srv.login('lead', 'lead'));
     const byLogin = new Map(users.map((u) => [u.id, u.login]));

@@ -2,7 +2,7 @@
  * `npm run screenshots` — PNGs at 1366×768 into resources/screenshots/ for review.
  * Without PROZVON_URL (needs a prior `npm run build`): starts `node dist/host/start-web.js` on a
  * fresh temporary data folder (demo server included), shoots the operator's desk (login, queues,
- * a filled order form, the script panel with an objection open, the F1 help), fills the live board
+ * a filled order form top and bottom, the script panel with an objection open, the F1 help), fills the live board
  * with 20 operators (board-seed.ts), starts a second host on the same server for the lead (board,
  * report with charts) and the admin (users), then stops everything and deletes the folder.
  * With PROZVON_URL=http://127.0.0.1:PORT/?t=TOKEN of a running host: the operator's screens only
@@ -25,9 +25,10 @@ async function pickSuggestion(page: Page, label: string, text: string): Promise<
   const input = page.getByRole('combobox', { name: label, exact: true });
   await input.fill('');
   await input.pressSequentially(text, { delay: 40 });
-  const option = page.getByRole('listbox').getByRole('option').first();
   try {
-    await option.waitFor({ timeout: 5_000 });
+    // Past the debounce, then this field's own list (answers to shorter prefixes are dropped).
+    await page.waitForTimeout(700);
+    await page.locator(`[id="${await input.getAttribute('aria-controls')}"] [role=option]`).first().waitFor({ timeout: 5_000 });
     await input.press('Enter');
   } catch {
     console.warn(`screenshots: no suggestion for ${label} «${text}», kept the typed text`);
@@ -49,10 +50,11 @@ async function fillOrder(page: Page): Promise<void> {
   if (await gift.count()) await discount.selectOption({ label: (await gift.first().textContent()) ?? '' });
   await add.getByRole('button', { name: 'Сохранить' }).click();
   await page.getByRole('button', { name: /Найти варианты доставки/ }).click();
-  const firstOption = page.getByRole('radiogroup', { name: 'Варианты доставки' }).getByRole('radio').first();
+  const options = page.getByRole('radiogroup', { name: 'Варианты доставки' });
   try {
-    await firstOption.waitFor({ timeout: 10_000 });
-    await firstOption.check();
+    await options.getByRole('radio').first().waitFor({ timeout: 10_000 });
+    const courier = options.locator('label', { hasText: 'Курьер' }).getByRole('radio');
+    await (await courier.count() ? courier.first() : options.getByRole('radio').first()).check();
   } catch {
     console.warn('screenshots: no delivery options for this address');
   }
@@ -84,8 +86,11 @@ async function logIn(page: Page, url: string, login: string, password: string, b
   await logout.waitFor({ timeout: 30_000 });
 }
 
-/** The operator's screens: login, queues, filled form, script with an objection, F1 help. */
-async function operatorShots(browser: Browser, url: string, shot: Shot, login: string, password: string): Promise<void> {
+/**
+ * The operator's screens: login, queues, filled form (top, then delivery and closing), script with an
+ * objection, F1 help. `returnOrder`: give the order back at the end (a shared host), else keep it held.
+ */
+async function operatorShots(browser: Browser, url: string, shot: Shot, login: string, password: string, returnOrder: boolean): Promise<void> {
   const page = await newPage(browser);
   const next = page.getByRole('button', { name: /Следующий заказ/ });
   const orderRegion = page.getByRole('region', { name: /^Заказ № / });
@@ -100,7 +105,12 @@ async function operatorShots(browser: Browser, url: string, shot: Shot, login: s
   await page.keyboard.press('F2');
   await orderRegion.waitFor({ timeout: 15_000 });
   await fillOrder(page);
-  await orderRegion.locator('.order-scroll').evaluate((el) => el.scrollTo(0, 0));
+  const scroller = orderRegion.locator('.order-scroll');
+  await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await page.waitForTimeout(600);
+  await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await shot(page, 'form-delivery');
+  await scroller.evaluate((el) => el.scrollTo(0, 0));
   await shot(page, 'form');
 
   await page.keyboard.press('Control+k');
@@ -114,8 +124,10 @@ async function operatorShots(browser: Browser, url: string, shot: Shot, login: s
   await shot(page, 'help');
   await page.keyboard.press('Escape');
 
-  await release.click();
-  await orderRegion.waitFor({ state: 'detached' });
+  if (returnOrder) {
+    await release.click();
+    await orderRegion.waitFor({ state: 'detached' });
+  }
   await page.close();
 }
 
@@ -136,7 +148,7 @@ async function leadShots(browser: Browser, url: string, shot: Shot): Promise<voi
 
   await page.getByRole('tab', { name: 'Отчёты' }).click();
   await page.locator('.lead-filters input[type=date]').first().waitFor();
-  await page.locator('.lead-filters input[type=date]').nth(0).fill(moscowDay(7));
+  await page.locator('.lead-filters input[type=date]').nth(0).fill(moscowDay(2));
   await page.locator('.lead-filters input[type=date]').nth(1).fill(moscowDay(0));
   await page.getByRole('button', { name: 'Показать' }).click();
   await page.locator('.lead-charts').waitFor({ timeout: 30_000 });
@@ -162,12 +174,17 @@ async function main(): Promise<void> {
     await page.screenshot({ path: path.join(outDir, `${name}.png`) });
     console.log(`screenshots: ${path.join(outDir, `${name}.png`)}`);
   };
-  const launch = () => chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  // Scrollbars stay visible (headless hides them by default) so the shots show what a user sees; LANG=ru
+  // draws date inputs as on an operator's PC (needs Debian's chromium-l10n, else they stay mm/dd/yyyy).
+  const launch = () => chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, ignoreDefaultArgs: ['--hide-scrollbars'],
+    env: { ...process.env, LANG: 'ru_RU.UTF-8', LANGUAGE: 'ru' },
+  });
 
   if (url) {
     const browser = await launch();
     try {
-      await operatorShots(browser, url, shot, login, password);
+      await operatorShots(browser, url, shot, login, password, true);
       console.log('screenshots: PROZVON_URL given — operator screens only; unset it for the lead and admin screens.');
     } finally {
       await browser.close();
@@ -184,7 +201,7 @@ async function main(): Promise<void> {
     const desk = await startShotsHost(ROOT, path.join(dataDir, 'operator'));
     hosts.push(desk);
     browser = await launch();
-    await operatorShots(browser, desk.url, shot, login, password);
+    await operatorShots(browser, desk.url, shot, login, password, false);
     board = await seedBoard(desk.serverUrl);
     const lead = await startShotsHost(ROOT, path.join(dataDir, 'lead'), desk.serverUrl);
     hosts.push(lead);

@@ -10,10 +10,10 @@ import { MessageDialog } from './MessageDialog';
 import { ReleaseDialog } from './ReleaseDialog';
 import { OffersDialog } from './OffersDialog';
 
-const SORTABLE: { key: BoardSort; label: string }[] = [
+const SORTABLE: { key: BoardSort; label: string; right?: boolean }[] = [
   { key: 'name', label: 'lead.board.col.operator' },
   { key: 'state', label: 'lead.board.col.state' },
-  { key: 'since', label: 'lead.board.col.inState' },
+  { key: 'since', label: 'lead.board.col.inState', right: true },
 ];
 
 /** The board screen (the store is fed by useBoardLive, mounted by LeadHome). */
@@ -28,8 +28,8 @@ export function BoardView() {
   const onAction = useCallback((action: RowAction, userId: number) => setDialog({ action, userId }), []);
   const agent = useBoardStore((s) => (dialog ? s.agents[dialog.userId] : undefined));
   const close = () => setDialog(null);
-  const sortHeader = (key: BoardSort, label: string) => (
-    <th key={key} scope="col" aria-sort={sort === key ? 'ascending' : 'none'}>
+  const sortHeader = (key: BoardSort, label: string, right = false) => (
+    <th key={key} scope="col" className={right ? 'r' : undefined} aria-sort={sort === key ? 'ascending' : 'none'}>
       <button type="button" className="lead-sort" onClick={() => setSort(key)}>{t(label)}{sort === key ? ' ▲' : ''}</button>
     </th>
   );
@@ -42,7 +42,7 @@ export function BoardView() {
           <table className="lead-table" aria-label={t('lead.board.table')}>
             <thead>
               <tr>
-                {SORTABLE.map((c) => sortHeader(c.key, c.label))}
+                {SORTABLE.map((c) => sortHeader(c.key, c.label, c.right))}
                 <th scope="col">{t('lead.board.col.order')}</th>
                 <th scope="col" className="r">{t('lead.board.col.call')}</th>
                 <th scope="col">{t('lead.board.col.quality')}</th>

@@ -11,9 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium';
-import { startKamailio, type Kamailio } from './kamailio';
-import { startSipPages, type SipPages } from './sip-pages';
+import type { Kamailio } from './kamailio';
+import type { SipPages } from './sip-pages';
+import { poll } from './poll';
+import { SIP_DOMAIN, startSipRig, type SipRig } from './sip-rig';
 import { openCustomer, type CustomerMode, type CustomerUa } from './customer-ua';
 import { startServerProcess, type ServerProcess } from '../../server/support/server-process';
 import { MainServices } from '../../../main/services/main-services';
@@ -24,7 +25,6 @@ import type { CallStoreState } from '../../../renderer/softphone/call-store';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const RENDERER = path.join(ROOT, 'dist', 'renderer');
-export const SIP_DOMAIN = '127.0.0.1';
 
 /** Builds the renderer once when dist/renderer is missing (npm test builds it before jest). */
 export function ensureRenderer(): void {
@@ -65,41 +65,26 @@ export interface DeskRig {
   close(): Promise<void>;
 }
 
-/** Polls `fn` until `ok` holds or the time is up; returns the last value. */
-export async function poll<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let v = await fn();
-  while (!ok(v) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    v = await fn();
-  }
-  return v;
-}
-
 /** Starts everything; `close()` stops it all (call it in afterAll). */
 export async function startDeskRig(name: string): Promise<DeskRig> {
   ensureRenderer();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `prozvon-${name}-`));
   const customers: CustomerUa[] = [];
-  let kam: Kamailio | undefined;
+  let sip: SipRig | undefined;
   let server: ServerProcess | undefined;
   let services: MainServices | undefined;
   let host: SocketHost | undefined;
-  let browser: Browser | undefined;
-  let pages: SipPages | undefined;
   const close = async () => {
     for (const c of customers) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await pages?.close().catch(() => undefined);
+    await sip?.close().catch(() => undefined);
     await host?.close().catch(() => undefined);
     await services?.close().catch(() => undefined);
     await server?.stop().catch(() => undefined);
-    await kam?.stop().catch(() => undefined);
     fs.rmSync(tmp, { recursive: true, force: true });
   };
   try {
-    [kam, pages, browser] = await Promise.all([startKamailio(), startSipPages(), launchChromium({ media: true })]);
-    const k = kam;
+    sip = await startSipRig();
+    const { kam: k, browser: b, pages: p } = sip;
     server = await startServerProcess({ demo: true, env: { SIP_WS_URL: k.wsUrl, SIP_DOMAIN } });
     let h: SocketHost | null = null;
     services = new MainServices({
@@ -110,13 +95,11 @@ export async function startDeskRig(name: string): Promise<DeskRig> {
     const handlers = createHandlers(services);
     h = await startSocketHost({ handlers, rendererDir: RENDERER, port: 0 });
     host = h;
-    const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1366, height: 768 } });
+    const context = await b.newContext({ locale: 'ru-RU', viewport: { width: 1366, height: 768 } });
     await context.addInitScript({ content: await probeScript() });
     const page = await context.newPage();
     await page.goto(`${h.url}&softphoneTest=1`);
     const srv = server;
-    const b = browser;
-    const p = pages;
     const callState = () => page.evaluate(() => {
       const w = window as unknown as { __prozvonSoftphone?: { state(): CallStoreState } };
       const s = w.__prozvonSoftphone?.state();

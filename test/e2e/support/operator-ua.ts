@@ -4,6 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import type { SipPages } from './sip-pages';
+import { poll } from './poll';
 import type { SoftphoneConfig, CallResult } from '../../../renderer/softphone/softphone-service';
 import type { CallStoreState } from '../../../renderer/softphone/call-store';
 import type { CallAttempt } from '../../../shared/domain/schemas';
@@ -65,15 +66,7 @@ export async function openOperator(browser: Browser, pages: SipPages, config: So
     record: () => page.evaluate(() => window.opRecord),
     call: (number, ctx) => page.evaluate(([n, c]) => window.op.call(n, c as never), [number, ctx] as const),
     invoke: <T>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => (window.op as unknown as Record<string, (...x: unknown[]) => unknown>)[f]!(...a), [fn, args] as const) as Promise<T>,
-    async waitFor(pred, timeoutMs = 10_000) {
-      const until = Date.now() + timeoutMs;
-      let s = await store();
-      while (!pred(s) && Date.now() < until) {
-        await new Promise((r) => setTimeout(r, 100));
-        s = await store();
-      }
-      return s;
-    },
+    waitFor: (pred, timeoutMs = 10_000) => poll(store, pred, timeoutMs),
     close: () => context.close(),
   };
 }
