@@ -18,6 +18,8 @@ const STATE_LABELS: Record<string, string> = {
 };
 
 app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
+// Russian locale for built-in widgets (date inputs show dd.mm.yyyy), whatever the OS language.
+app.commandLine.appendSwitch('lang', 'ru');
 process.on('unhandledRejection', (e) => console.error('[main] unhandled rejection', e));
 app.enableSandbox();
 

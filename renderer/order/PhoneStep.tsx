@@ -1,6 +1,6 @@
 /** Step 1: the customer's phone is the call button (F3); disabled with the reason in words. */
 import { useTranslation } from 'react-i18next';
-import { callFacts, isCallableTab, parsePhone, queueTabOf } from '../../shared/domain';
+import { callFacts, callsSinceTaken, isCallableTab, parsePhone, queueTabOf } from '../../shared/domain';
 import { phone, useTimeZone } from '../app/format';
 import { useHotkey } from '../app/hotkeys';
 import { usePhone } from '../app/phone-slot';
@@ -26,9 +26,11 @@ export function PhoneStep() {
   const e164 = useOrderStore((s) => s.form?.customer.phone ?? '');
   const orderId = useOrderStore((s) => s.form?.orderId ?? 0);
   const calls = useOrderStore((s) => s.view?.order.calls);
+  const takenAt = useOrderStore((s) => s.view?.takenAt ?? null);
   const { onCall, onHangup } = usePhone();
   const block = useCallBlock(e164);
-  const facts = callFacts(calls ?? []);
+  const counted = callsSinceTaken(calls ?? [], takenAt);
+  const facts = callFacts(counted);
   const parsed = parsePhone(e164);
   const dial = () => { if (!block && parsed.ok) onCall(parsed.e164, orderId); };
   useHotkey('F3', dial);
@@ -47,7 +49,7 @@ export function PhoneStep() {
           <span aria-hidden="true">✆</span> {t('phone.call')} <kbd>F3</kbd>
         </button>
         <span className={`call-facts ${facts.answered ? 'ok' : facts.attempted ? 'warn' : 'muted'}`}>
-          {facts.answered ? t('phone.factAnswered', { count: calls?.length ?? 0 }) : facts.attempted ? t('phone.factAttempted', { count: calls?.length ?? 0 }) : t('phone.factNone')}
+          {facts.answered ? t('phone.factAnswered', { count: counted.length }) : facts.attempted ? t('phone.factAttempted', { count: counted.length }) : t('phone.factNone')}
         </span>
       </div>
       {block ? <p className="field-error" role="alert">{t('phone.cannotCall', { reason: block })}</p> : null}

@@ -6,6 +6,9 @@ import { demoOrders, demoTotals } from './demo-orders';
 import { statusOfResult } from '../../shared/domain/results';
 import type { ResultKind, SaveResultArgs } from '../../shared/domain/schemas';
 
+/** Names of the demo operators operator1…operator5. */
+export const DEMO_OPERATOR_NAMES = ['Алина Смирнова', 'Антон Григорьев', 'Дарья Ефимова', 'Максим Тихонов', 'Ирина Белякова'] as const;
+
 /** Demo logins, printed at start and in the README. */
 export const DEMO_CREDENTIALS = 'admin/admin, lead/lead, operator1…operator5/operator';
 
@@ -24,8 +27,8 @@ export async function seedDemo(db: Db, config: ServerConfig, now: Date): Promise
     const teamId = team.rows[0]?.id ?? null;
     const users: Array<[string, string, string, string]> = [
       ['admin', 'Администратор', 'admin', 'admin'],
-      ['lead', 'Ольга Руководитель', 'lead', 'lead'],
-      ...[1, 2, 3, 4, 5].map((i): [string, string, string, string] => [`operator${i}`, `Оператор ${i}`, 'operator', 'operator']),
+      ['lead', 'Ольга Кравцова', 'lead', 'lead'],
+      ...DEMO_OPERATOR_NAMES.map((name, i): [string, string, string, string] => [`operator${i + 1}`, name, 'operator', 'operator']),
     ];
     const ids = new Map<string, number>();
     for (const [login, name, role, password] of users) {

@@ -277,10 +277,15 @@ function confirmViolations(args: SaveResultArgs, ctx: ResultContext): RuleViolat
   return out;
 }
 
+/** The calls that count for this save: those started at or after the operator took the order. */
+export function callsSinceTaken(calls: CallAttempt[], takenAt: string | null | undefined): CallAttempt[] {
+  const since = takenAt ? Date.parse(takenAt) : null;
+  return since === null ? calls : calls.filter((c) => Date.parse(c.startedAt) >= since);
+}
+
 /** Every rule a save breaks (empty = the save is valid). Does not check the order's current status: see applyResult. */
 export function validateResult(args: SaveResultArgs, ctx: ResultContext): RuleViolation[] {
-  const since = ctx.takenAt ? Date.parse(ctx.takenAt) : null;
-  const calls = since === null ? ctx.calls : ctx.calls.filter((c) => Date.parse(c.startedAt) >= since);
+  const calls = callsSinceTaken(ctx.calls, ctx.takenAt);
   const rule = caseRule(args.result, args.variant);
   return [
     ...variantViolations(args.result, args.variant),

@@ -157,7 +157,7 @@ afterAll(async () => {
 test('the lead sees each state change of the operator live; reports and exports agree', async () => {
   await login(leadPage, leadHost, 'lead', 'lead');
   await boardRow().waitFor({ timeout: 30_000 });
-  await expectText(boardRow().locator('th'), /Оператор 1/);
+  await expectText(boardRow().locator('th'), /Алина Смирнова/);
   const boardGets = () => leadHost.requests.filter((r) => r === 'GET /board').length;
 
   await login(opPage, opHost, 'operator1', 'operator');

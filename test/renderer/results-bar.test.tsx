@@ -136,6 +136,7 @@ test('an answered call made before the claim (takenAt) does not count for Под
   expect(why('confirm')).toMatch(/состоявшийся разговор/);
   expect(why('cancel')).toMatch(/состоявшийся разговор/);
   expect(why('noAnswer')).toMatch(/Звонок не совершался/);
+  expect(screen.getByText(/^звонков не было/)).toBeInTheDocument();
 });
 
 test('an answered call made after the claim counts for Подтвердить', async () => {

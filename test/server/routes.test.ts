@@ -129,7 +129,7 @@ describe.each(BACKENDS)('server routes on %s', (backend) => {
       const other = await c.op1.post(`/orders/${order.id}/claim`);
       expect(other.status).toBe(409);
       expect(other.body.error.code).toBe('held');
-      expect(other.body.error.holder.name).toBe('Оператор 2');
+      expect(other.body.error.holder.name).toBe('Антон Григорьев');
     });
 
     it('refuses the not-called tab, closed orders and offers the operator does not work with', async () => {
@@ -219,7 +219,7 @@ describe.each(BACKENDS)('server routes on %s', (backend) => {
       const seen = (await c.lead.get(`/orders/${id}`)).body.order as Order;
       expect(seen.status).toBe('confirmed');
       expect(seen.calls).toHaveLength(1);
-      expect(seen.assigneeName).toBe('Оператор 1');
+      expect(seen.assigneeName).toBe('Алина Смирнова');
       expect(seen.comment).toMatch(/^\d\d\.\d\d\.\d{4} Подтвердил$/);
     });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import {
+import { callsSinceTaken,
   DEFAULT_REASONS, ResultRejectedError, applyResult, autoCallbackAt, callFacts, emptyAddress, resultDefaults, statusOfResult,
   validateResult,
   type CallAttempt, type Offer, type OrderStatus, type ResultContext, type ResultKind, type SaveResultArgs,
@@ -268,5 +268,16 @@ describe('resultDefaults — what the form fills in', () => {
     ['spam', 'invalid', 'spam', 0, { problem: 'spam', callbackAt: null, commentTemplate: 'Спам' }],
   ])('%s', (_name, result, variant, failedAttempts, expected) => {
     expect(resultDefaults(result, variant, { ...ctx, failedAttempts })).toEqual(expected);
+  });
+});
+
+describe('callsSinceTaken', () => {
+  const at = (startedAt: string) => ({ callId: startedAt, orderId: 1, startedAt, answeredAt: startedAt, endedAt: startedAt, outcome: 'answered' as const });
+  test.each([
+    [null, 2],
+    ['2026-11-28T09:00:00.000Z', 1],
+    ['2026-11-28T10:00:00.000Z', 0],
+  ])('taken at %s → %i counted calls', (takenAt, n) => {
+    expect(callsSinceTaken([at('2026-11-27T12:00:00.000Z'), at('2026-11-28T09:00:00.000Z')], takenAt)).toHaveLength(n);
   });
 });
