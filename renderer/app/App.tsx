@@ -7,6 +7,7 @@ import { LoginScreen } from '../login/LoginScreen';
 import { useOrderStore } from '../stores/order-store';
 import { useQueueStore } from '../stores/queue-store';
 import { useSessionStore } from '../stores/session-store';
+import { reportAgentState } from './agent-state';
 import { ApiProvider, call, useApi } from './api-context';
 import { HelpOverlay } from './HelpOverlay';
 import { useHotkey } from './hotkeys';
@@ -35,10 +36,7 @@ function useOperatorFeeds(enabled: boolean) {
     }).catch(() => undefined);
     void call(api, 'sync.status', {}).then((s) => { if (live) useSessionStore.getState().setSync(s); }).catch(() => undefined);
     void refreshCounts();
-    if (useSessionStore.getState().agentState === 'offline') {
-      useSessionStore.getState().setAgentState('ready', null);
-      void call(api, 'agent.setState', { state: 'ready', breakReason: null, orderId: null, callId: null, sipRegistered: null }).catch(() => undefined);
-    }
+    if (useSessionStore.getState().agentState === 'offline') reportAgentState(api, 'ready');
     const timer = setInterval(() => { void refreshCounts(); }, COUNTS_REFRESH_MS);
     const offs = [
       api.on('sync.status', (s) => useSessionStore.getState().setSync(s)),

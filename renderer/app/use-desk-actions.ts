@@ -2,6 +2,7 @@
 import { useCallback } from 'react';
 import type { OrderView } from '../../shared/ipc/contract';
 import { QUEUE_TABS } from '../../shared/domain';
+import { reportAgentState, finishWrapUp } from './agent-state';
 import { ApiCallError, call, isUnreachable, useApi } from './api-context';
 import { useOrderStore } from '../stores/order-store';
 import { QUEUE_PAGE, useQueueStore, type TabCounts } from '../stores/queue-store';
@@ -38,8 +39,7 @@ export function useDeskActions() {
     useOrderStore.getState().open(view);
     useQueueStore.getState().setNotice(null);
     const s = useSessionStore.getState();
-    if (s.agentState === 'ready' || s.agentState === 'wrapUp') s.setAgentState('wrapUp', null);
-    void call(api, 'agent.setState', { state: 'wrapUp', breakReason: null, orderId: view.order.id, callId: null, sipRegistered: null }).catch(() => undefined);
+    if (s.agentState === 'ready' || s.agentState === 'wrapUp') reportAgentState(api, 'wrapUp', view.order.id);
   }, [api]);
 
   const take = useCallback(async (run: () => Promise<OrderView | null>) => {
@@ -79,6 +79,7 @@ export function useDeskActions() {
       await call(api, 'order.release', { orderId: view.order.id });
       useOrderStore.getState().close();
       useQueueStore.getState().resetLists();
+      finishWrapUp(api);
     } catch (e) {
       useOrderStore.getState().setNotice({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
     }

@@ -8,6 +8,7 @@ import type { ReasonGroup, ResultKind } from '../../shared/domain/schemas';
 import type { RuleViolation } from '../../shared/domain';
 import { call, isUnreachable, useApi } from '../app/api-context';
 import { fromZonedInput, toZonedInput, useTimeZone } from '../app/format';
+import { finishWrapUp } from '../app/agent-state';
 import { useHotkey } from '../app/hotkeys';
 import { useDeskActions } from '../app/use-desk-actions';
 import { useOrderStore, type ResultVariant } from '../stores/order-store';
@@ -73,8 +74,7 @@ export function ResultsBar() {
       done.close();
       done.setNotice({ kind: 'saved', result: args.result, queued: res.queued, orderId: args.orderId });
       useQueueStore.getState().resetLists();
-      useSessionStore.getState().setAgentState('ready', null);
-      void call(api, 'agent.setState', { state: 'ready', breakReason: null, orderId: null, callId: null, sipRegistered: null }).catch(() => undefined);
+      finishWrapUp(api);
       void refreshCounts();
     } catch (e) {
       useOrderStore.getState().setSaving(false);
