@@ -13,6 +13,7 @@ import { HelpOverlay } from './HelpOverlay';
 import { useHotkey } from './hotkeys';
 import { OperatorDesk } from './OperatorDesk';
 import { PhoneProvider, type PhoneActions } from './phone-slot';
+import { SettingsOverlay } from './SettingsOverlay';
 import { useDeskActions } from './use-desk-actions';
 
 /** The lead/admin home, loaded only for those roles (keeps the operator bundle small). */
@@ -58,10 +59,14 @@ function Shell() {
   const session = useSessionStore((s) => s.session);
   const restored = useSessionStore((s) => s.restored);
   const [help, setHelp] = useState(false);
+  const [settings, setSettings] = useState(false);
   const role = session?.user.role;
   useOperatorFeeds(role === 'operator');
   useHotkey('F1', () => setHelp((v) => !v), session !== null);
   useHotkey('Escape', () => setHelp(false), help);
+  // the overlay handles its own keys while focused; these cover focus left outside it
+  useHotkey('F10', () => setSettings((v) => !v), role === 'operator');
+  useHotkey('Escape', () => setSettings(false), settings);
 
   useEffect(() => {
     let live = true;
@@ -76,9 +81,10 @@ function Shell() {
   if (!session) return <LoginScreen />;
   return (
     <div className="app">
-      <Header onHelp={() => setHelp(true)} operator={role === 'operator'} />
+      <Header onHelp={() => setHelp(true)} onSettings={() => setSettings(true)} operator={role === 'operator'} />
       {role === 'operator' ? <OperatorDesk /> : <Suspense fallback={<div className="boot muted">{t('common.loading')}</div>}><LeadHome /></Suspense>}
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
+      {settings && role === 'operator' ? <SettingsOverlay onClose={() => setSettings(false)} /> : null}
     </div>
   );
 }

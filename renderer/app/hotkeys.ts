@@ -20,6 +20,7 @@ export const HOTKEYS: readonly HotkeyInfo[] = [
   { keys: 'Ctrl+K', action: 'hotkeys.objections' },
   { keys: 'Alt+1…9', action: 'hotkeys.objectionN' },
   { keys: 'Ctrl+D', action: 'hotkeys.delivery' },
+  { keys: 'F10', action: 'hotkeys.settings' },
   { keys: 'Esc', action: 'hotkeys.escape' },
 ];
 

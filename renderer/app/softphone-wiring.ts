@@ -2,10 +2,11 @@
  * Wires the SIP.js softphone (renderer/softphone) into the desk: one service per logged-in
  * operator with a SIP account (created from `Session.sip` on login, stopped on logout), its ports
  * bound to the typed Api (call log, agent state, call quality, caller lookup, settings), the
- * screen pop of an inbound caller's orders, and the end of wrap-up when the order's result is saved.
+ * screen pop of an inbound caller's orders, the end of wrap-up when the order's result is saved, and a
+ * restart when the settings screen saves new softphone settings.
  */
 import i18n from 'i18next';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { create } from 'zustand';
 import { isFinalStatus, queueTabOf } from '../../shared/domain';
 import type { CustomerHistory } from '../../shared/api/http';
@@ -19,23 +20,8 @@ import softphoneRu from '../softphone/i18n-ru.json';
 import { useOrderStore } from '../stores/order-store';
 import { useSessionStore } from '../stores/session-store';
 import { call } from './api-context';
+import { DialFormatSetting, DtmfSetting, NoAnswerSetting, SOFTPHONE_SETTINGS, SipOverrideSetting, useSoftphoneSettingsStore } from './softphone-settings';
 import type { PhoneActions } from './phone-slot';
-
-/** Settings keys the softphone reads at login (local, per user). */
-export const SOFTPHONE_SETTINGS = {
-  dialFormat: 'softphone.dialFormat',
-  dtmfMethod: 'softphone.dtmfMethod',
-  noAnswerTimeoutSec: 'softphone.noAnswerTimeoutSec',
-  /** `{ wsUrl?, domain?, user?, password? }` replacing the server-provisioned account's fields */
-  sipOverride: 'softphone.sipOverride',
-} as const;
-
-const DialFormatSetting = z.object({ style: z.enum(['plus7', 'eight', 'seven']), prefix: z.string().max(8).regex(/^[0-9*#]*$/) });
-const DtmfSetting = z.enum(['rfc4733', 'info']);
-const NoAnswerSetting = z.number().int().min(5).max(180);
-const SipOverrideSetting = z.object({
-  wsUrl: z.string().url().optional(), domain: z.string().min(1).optional(), user: z.string().min(1).optional(), password: z.string().optional(),
-}).strict();
 
 /** Why the desk could not dial: the service's refusal or no softphone at all. */
 export type PhoneRefusal = CallRefusal | 'noSoftphone';
@@ -216,8 +202,22 @@ export function createSoftphoneWiring(api: Api, options: SoftphoneWiringOptions 
   const offOrder = useOrderStore.subscribe((s, prev) => {
     if (s.notice !== prev.notice && s.notice?.kind === 'saved') service?.resultSaved();
   });
+  // saved settings restart the service, after the current call if there is one
+  let reloadPending = false;
+  const reload = () => {
+    reloadPending = false;
+    key = null;
+    follow(useSessionStore.getState().session);
+  };
+  const offSettings = useSoftphoneSettingsStore.subscribe((s, prev) => {
+    if (s.revision === prev.revision) return;
+    if (useCallStore.getState().call.phase === 'idle') reload();
+    else reloadPending = true;
+  });
   const offCall = useCallStore.subscribe((s, prev) => {
-    if (s.call.phase === 'idle' && prev.call.phase !== 'idle') usePhoneUiStore.setState({ pop: null });
+    if (s.call.phase !== 'idle' || prev.call.phase === 'idle') return;
+    usePhoneUiStore.setState({ pop: null });
+    if (reloadPending) reload();
   });
   follow(useSessionStore.getState().session);
 
@@ -244,6 +244,7 @@ export function createSoftphoneWiring(api: Api, options: SoftphoneWiringOptions 
       offSession();
       offOrder();
       offCall();
+      offSettings();
       key = null;
       await chain;
       const s = service;

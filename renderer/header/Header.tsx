@@ -1,4 +1,4 @@
-/** The top bar: brand, user; for operators agent state, SIP light, sync status and today's progress; help, logout. */
+/** The top bar: brand, user; for operators agent state, SIP light, sync status and today's progress; settings, help, logout. */
 import { useTranslation } from 'react-i18next';
 import { call, useApi } from '../app/api-context';
 import { SipLightSlot } from '../app/phone-slot';
@@ -10,7 +10,7 @@ import { SyncIndicator } from './SyncIndicator';
 import i18n, { LANGUAGES } from '../i18n';
 
 /** The header bar of every screen after login. */
-export function Header({ onHelp, operator = true }: { onHelp(): void; operator?: boolean }) {
+export function Header({ onHelp, onSettings, operator = true }: { onHelp(): void; onSettings?(): void; operator?: boolean }) {
   const { t } = useTranslation();
   const api = useApi();
   const user = useSessionStore((s) => s.session?.user);
@@ -32,6 +32,7 @@ export function Header({ onHelp, operator = true }: { onHelp(): void; operator?:
       <button type="button" className="btn btn-ghost" onClick={() => void i18n.changeLanguage(nextLang)} aria-label={t('header.language')}>
         {nextLang.toUpperCase()}
       </button>
+      {operator && onSettings ? <button type="button" className="btn btn-ghost" onClick={onSettings}>{t('header.settings')}</button> : null}
       <button type="button" className="btn btn-ghost" onClick={onHelp} aria-label={t('help.title')}>{t('header.help')}</button>
       <button type="button" className="btn btn-ghost" onClick={logout}>{t('header.logout')}</button>
     </header>

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { RouteModule } from '../app-deps';
 import { requireUser } from '../auth/session';
 import { hashPassword } from '../auth/passwords';
@@ -57,6 +58,16 @@ export const adminRoutes: RouteModule = (app, { db, config, bus }) => {
     app.addContentTypeParser('text/markdown', { parseAs: 'string', bodyLimit: 1_048_576 }, (_req, body, done) => done(null, body));
   }
   const admin = (req: Parameters<typeof requireUser>[1]) => requireUser(db, req, ADMIN);
+  /** The body of an admin PUT whose `key` in the address must equal the same field of the body. */
+  const keyedBody = async <K extends string, B extends Record<K, string>>(
+    req: Parameters<typeof requireUser>[1] & { params: unknown; body: unknown }, params: z.ZodType<Record<K, string>>, body: z.ZodType<B>, key: K,
+  ): Promise<B> => {
+    await admin(req);
+    const inPath = parseOr400(params, req.params, 'params')[key];
+    const b = parseOr400(body, req.body, 'body');
+    if (b[key] !== inPath) throw new HttpError(400, 'invalid_input', `${key}: не совпадает с адресом`, key);
+    return b;
+  };
 
   /* users */
   app.get('/admin/users', async (req) => { await admin(req); return { users: await loadUsers(db) }; });
@@ -152,10 +163,8 @@ export const adminRoutes: RouteModule = (app, { db, config, bus }) => {
     return { offers: rows.map((r) => ({ sku: r.sku, name: r.name, priceKop: Number(r.price_kop), promo: r.promo, active: r.active })) };
   });
   app.put('/admin/offers/:sku', async (req) => {
-    await admin(req);
-    const { sku } = parseOr400(SkuParams, req.params, 'params');
-    const b = parseOr400(UpsertOfferRequest, req.body, 'body');
-    if (b.sku !== sku) throw new HttpError(400, 'invalid_input', 'sku: не совпадает с адресом', 'sku');
+    const b = await keyedBody(req, SkuParams, UpsertOfferRequest, 'sku');
+    const { sku } = b;
     await db.query(
       `INSERT INTO offers (sku, name, price_kop, promo, active) VALUES ($1,$2,$3,$4::jsonb,$5)
        ON CONFLICT (sku) DO UPDATE SET name = EXCLUDED.name, price_kop = EXCLUDED.price_kop, promo = EXCLUDED.promo, active = EXCLUDED.active`,
@@ -198,10 +207,8 @@ export const adminRoutes: RouteModule = (app, { db, config, bus }) => {
     return { reasons: rows.map((r) => ({ code: r.code, group: r.grp, label: r.label, active: r.active, sort: r.sort })) };
   });
   app.put('/admin/reasons/:code', async (req) => {
-    await admin(req);
-    const { code } = parseOr400(CodeParams, req.params, 'params');
-    const b = parseOr400(AdminReason, req.body, 'body');
-    if (b.code !== code) throw new HttpError(400, 'invalid_input', 'code: не совпадает с адресом', 'code');
+    const b = await keyedBody(req, CodeParams, AdminReason, 'code');
+    const { code } = b;
     await db.query(
       `INSERT INTO reasons (code, grp, label, active, sort) VALUES ($1,$2,$3,$4,$5)
        ON CONFLICT (code) DO UPDATE SET grp = EXCLUDED.grp, label = EXCLUDED.label, active = EXCLUDED.active, sort = EXCLUDED.sort`,

@@ -1,4 +1,4 @@
-/** Admin screens: roubles typed → kopecks, zod validation before sending, script preview, user reset. */
+/** Admin screens: roubles typed → kopecks, zod validation before sending, script preview, user reset, tariffs, reasons. */
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiProvider } from '../../renderer/app/api-context';
@@ -16,6 +16,8 @@ const USERS = [
   { id: 5, login: 'anna', name: 'Анна', role: 'operator', teamId: 1, active: true, sipWsUrl: 'wss://pbx.local/ws', sipDomain: 'pbx.local', sipUser: '1001', hasSipPassword: true, offerSkus: ['KREM-X'] },
 ];
 
+const TARIFF = { id: 7, region: 'Москва', method: 'courier', carrier: 'СДЭК', priceKop: 35_000, daysMin: 1, daysMax: 2 };
+
 function setup() {
   useSessionStore.setState({ session: { ...SESSION, user: { id: 1, login: 'admin', name: 'Админ', role: 'admin' } } });
   const mem = new MemoryApi({
@@ -26,6 +28,11 @@ function setup() {
       if (req.method === 'PATCH' && req.path === '/admin/users/5') return { ...USERS[1], ...body };
       if (req.method === 'GET' && req.path === '/admin/offers') return { offers: OFFERS };
       if (req.method === 'PUT' && req.path.startsWith('/admin/offers/')) return body;
+      if (req.method === 'GET' && req.path === '/admin/tariffs') return { tariffs: [TARIFF] };
+      if (req.method === 'PUT' && req.path === '/admin/tariffs/7') return { id: 7, ...body };
+      if (req.method === 'DELETE' && req.path === '/admin/tariffs/7') return { ok: true };
+      if (req.method === 'GET' && req.path === '/admin/reasons') return { reasons: [] };
+      if (req.method === 'PUT' && req.path.startsWith('/admin/reasons/')) return body;
       if (req.method === 'POST' && req.path === '/admin/scripts/KREM-X/markdown') return { ...SCRIPT, sections: [SCRIPT.sections[0]], objections: [] };
       throw new Error(`unexpected ${req.method} ${req.path}`);
     },
@@ -121,5 +128,44 @@ describe('admin screens', () => {
     await user.click(screen.getByRole('button', { name: 'Сохранить' }));
     expect(await screen.findByText('Скрипт сохранён: разделов 1, возражений 0.')).toBeInTheDocument();
     expect(mem.requests('server.request').find((r) => r.method === 'POST')?.body).toBe('## Привет\n\n**Добрый день**, {{bogus}}');
+  });
+
+  test('tariffs: an edit is sent in kopecks to its id, a delete reloads the list and says so', async () => {
+    const { mem, user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Тарифы доставки' }));
+    await user.click(await screen.findByRole('button', { name: 'Изменить: Москва СДЭК' }));
+    const form = screen.getByRole('form', { name: 'Изменение тарифа' });
+    const price = within(form).getByLabelText('Цена, ₽');
+    expect(price).toHaveValue('350');
+    await user.clear(price);
+    await user.type(price, '399,90');
+    await user.click(within(form).getByRole('button', { name: 'Сохранить' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Сохранено.');
+    expect(mem.requests('server.request').find((r) => r.method === 'PUT')).toMatchObject({ path: '/admin/tariffs/7', body: { priceKop: 39_990, carrier: 'СДЭК' } });
+    expect(screen.getByRole('form', { name: 'Новый тариф' })).toBeInTheDocument();
+
+    const loads = () => mem.requests('server.request').filter((r) => r.method === 'GET' && r.path === '/admin/tariffs').length;
+    const before = loads();
+    await user.click(screen.getByRole('button', { name: 'Удалить: Москва СДЭК' }));
+    expect(await screen.findByText('Удалено.')).toBeInTheDocument();
+    expect(mem.requests('server.request').some((r) => r.method === 'DELETE' && r.path === '/admin/tariffs/7')).toBe(true);
+    expect(loads()).toBe(before + 1);
+  });
+
+  test('reasons: a bad code is refused before sending, a good one is saved with a numeric order', async () => {
+    const { mem, user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Причины' }));
+    const form = await screen.findByRole('form', { name: 'Новая причина' });
+    await user.type(within(form).getByLabelText('Код'), 'Too Far');
+    await user.type(within(form).getByLabelText('Название'), 'Далеко');
+    await user.click(within(form).getByRole('button', { name: 'Сохранить' }));
+    expect(within(form).getByLabelText('Код')).toHaveAttribute('aria-invalid', 'true');
+    expect(mem.requests('server.request').some((r) => r.method === 'PUT')).toBe(false);
+
+    await user.clear(within(form).getByLabelText('Код'));
+    await user.type(within(form).getByLabelText('Код'), 'too_far');
+    await user.click(within(form).getByRole('button', { name: 'Сохранить' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Сохранено.');
+    expect(mem.requests('server.request').find((r) => r.method === 'PUT')).toMatchObject({ path: '/admin/reasons/too_far', body: { code: 'too_far', label: 'Далеко', sort: 100 } });
   });
 });

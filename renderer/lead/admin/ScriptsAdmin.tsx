@@ -11,22 +11,15 @@ import type { Api } from '../../../shared/ipc/contract';
 import { call, useApi } from '../../app/api-context';
 import { useScriptVars } from '../../script/ScriptPanel';
 import { errorText, leadRequest } from '../lead-api';
+import { readText } from '../read-text';
+import { StatusLine, type Status } from '../StatusLine';
+import { AdminSection } from './AdminScreen';
 import { SelectField } from './Field';
 import { MarkdownPreview } from './MarkdownPreview';
 import { scriptToMarkdown } from './script-markdown';
 import { useAdminLoad } from './use-admin-load';
 
 const fetchOffers = async (api: Api) => (await leadRequest(api, 'GET', '/admin/offers', AdminOffersResponse)).offers;
-
-/** Reads a text file (UTF-8). */
-function readText(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(typeof r.result === 'string' ? r.result : '');
-    r.onerror = () => reject(r.error ?? new Error('read failed'));
-    r.readAsText(file, 'utf-8');
-  });
-}
 
 /** The scripts screen. */
 export function ScriptsAdmin() {
@@ -35,7 +28,7 @@ export function ScriptsAdmin() {
   const { data: offers, error } = useAdminLoad(fetchOffers);
   const [sku, setSku] = useState('');
   const [markdown, setMarkdown] = useState('');
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const vars = useScriptVars();
@@ -77,9 +70,7 @@ export function ScriptsAdmin() {
   };
 
   return (
-    <section aria-label={t('lead.admin.scripts.title')}>
-      <h2>{t('lead.admin.scripts.title')}</h2>
-      {error ? <p role="alert" className="lead-error">{error}</p> : null}
+    <AdminSection title={t('lead.admin.scripts.title')} error={error}>
       <div className="lead-filters">
         <SelectField label={t('lead.admin.scripts.offer')} value={sku} onChange={setSku}
           options={[{ value: '', label: t('lead.admin.scripts.chooseOffer') }, ...(offers ?? []).map((o) => ({ value: o.sku, label: `${o.name} (${o.sku})` }))]} />
@@ -107,10 +98,10 @@ export function ScriptsAdmin() {
           {unknown.length ? <p role="alert" className="lead-error">{t('lead.admin.scripts.unknownVars', { list: unknown.join(', ') })}</p> : null}
           <div className="lead-buttons">
             <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void save()}>{t('lead.common.save')}</button>
-            {status ? <span role={status.kind === 'error' ? 'alert' : 'status'} className={status.kind === 'error' ? 'lead-error' : 'lead-ok'}>{status.text}</span> : null}
+            <StatusLine status={status} />
           </div>
         </>
       ) : null}
-    </section>
+    </AdminSection>
   );
 }

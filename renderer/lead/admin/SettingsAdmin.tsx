@@ -6,6 +6,7 @@ import type { Api } from '../../../shared/ipc/contract';
 import { useApi } from '../../app/api-context';
 import { errorText, leadRequest } from '../lead-api';
 import { CheckField, TextField } from './Field';
+import { StatusLine, type Status } from '../StatusLine';
 import { useAdminLoad } from './use-admin-load';
 
 const fetchSettings = (api: Api) => leadRequest(api, 'GET', '/admin/settings', CenterSettings);
@@ -31,7 +32,7 @@ export function SettingsAdmin() {
   const { data, error } = useAdminLoad(fetchSettings);
   const [form, setForm] = useState<Form | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
   useEffect(() => {
     if (!data) return;
     setForm({
@@ -82,7 +83,7 @@ export function SettingsAdmin() {
         </div>
         <div className="lead-buttons">
           <button type="submit" className="btn btn-primary">{t('lead.common.save')}</button>
-          {status ? <span role={status.kind === 'error' ? 'alert' : 'status'} className={status.kind === 'error' ? 'lead-error' : 'lead-ok'}>{status.text}</span> : null}
+          <StatusLine status={status} />
         </div>
       </form>
     </section>

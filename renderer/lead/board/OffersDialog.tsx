@@ -2,9 +2,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserOffersRequest, UserOffersResponse } from '../../../shared/api/lead';
-import { call, useApi } from '../../app/api-context';
-import { Dialog } from '../Dialog';
+import { call } from '../../app/api-context';
 import { errorText, leadRequest } from '../lead-api';
+import { DialogForm, useDialogSave } from './DialogForm';
 
 type Choice = { sku: string; name: string };
 
@@ -15,11 +15,9 @@ type Choice = { sku: string; name: string };
  */
 export function OffersDialog({ userId, name, onClose }: { userId: number; name: string; onClose(): void }) {
   const { t } = useTranslation();
-  const api = useApi();
   const [choices, setChoices] = useState<Choice[] | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { api, busy, error, setError, save: run } = useDialogSave(onClose);
   useEffect(() => {
     let live = true;
     Promise.all([call(api, 'offers.list', {}), leadRequest(api, 'GET', `/admin/users/${userId}/offers`, UserOffersResponse)])
@@ -32,7 +30,7 @@ export function OffersDialog({ userId, name, onClose }: { userId: number; name: 
       })
       .catch((e: unknown) => { if (live) setError(errorText(e)); });
     return () => { live = false; };
-  }, [api, userId]);
+  }, [api, userId, setError]);
   const toggle = (sku: string) => setChosen((s) => {
     const next = new Set(s);
     if (next.has(sku)) next.delete(sku);
@@ -42,18 +40,11 @@ export function OffersDialog({ userId, name, onClose }: { userId: number; name: 
   const save = async () => {
     const req = UserOffersRequest.safeParse({ offerSkus: [...chosen].sort() });
     if (!req.success) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await leadRequest(api, 'PUT', `/admin/users/${userId}/offers`, UserOffersResponse, req.data);
-      onClose();
-    } catch (e) {
-      setError(errorText(e));
-      setBusy(false);
-    }
+    await run((a) => leadRequest(a, 'PUT', `/admin/users/${userId}/offers`, UserOffersResponse, req.data));
   };
   return (
-    <Dialog title={t('lead.board.offersTitle', { name })} onClose={onClose}>
+    <DialogForm title={t('lead.board.offersTitle', { name })} onClose={onClose} onSubmit={save} error={error}
+      saveLabel={t('lead.common.save')} saveDisabled={busy || choices === null}>
       {choices === null && !error ? <p role="status">{t('lead.common.loading')}</p> : null}
       {choices ? (
         <fieldset className="lead-checks">
@@ -66,11 +57,6 @@ export function OffersDialog({ userId, name, onClose }: { userId: number; name: 
           ))}
         </fieldset>
       ) : null}
-      {error ? <p role="alert" className="lead-error">{error}</p> : null}
-      <div className="lead-buttons">
-        <button type="button" className="btn btn-primary" disabled={busy || choices === null} onClick={() => void save()}>{t('lead.common.save')}</button>
-        <button type="button" className="btn" onClick={onClose}>{t('lead.common.cancel')}</button>
-      </div>
-    </Dialog>
+    </DialogForm>
   );
 }

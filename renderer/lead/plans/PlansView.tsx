@@ -12,6 +12,8 @@ import { useApi } from '../../app/api-context';
 import { useTimeZone } from '../../app/format';
 import { useBoardStore } from '../board-store';
 import { errorText, leadRequest, queryString } from '../lead-api';
+import { readText } from '../read-text';
+import { StatusLine, type Status } from '../StatusLine';
 
 interface PlanLine { userId: number; login: string; name: string; targetConfirmed: string; targetCalls: string }
 type CsvOutcome = { saved: number; errors: { line: number; message: string }[]; failed?: string };
@@ -22,16 +24,6 @@ export function planLines(plans: z.infer<typeof PlansResponse>['rows'], operator
   for (const p of plans) out.set(p.userId, { userId: p.userId, login: p.login, name: p.name, targetConfirmed: String(p.targetConfirmed), targetCalls: String(p.targetCalls) });
   for (const o of operators) if (!out.has(o.userId)) out.set(o.userId, { ...o, targetConfirmed: '', targetCalls: '' });
   return [...out.values()].sort((a, b) => a.name.localeCompare(b.name, 'ru'));
-}
-
-/** The text of an uploaded file (UTF-8). */
-function readText(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsText(file, 'utf-8');
-  });
 }
 
 /** A line error as shown: the server's text, prefixed with the line number when it lacks one. */
@@ -48,7 +40,7 @@ export function PlansView() {
   const [day, setDay] = useState(tomorrow);
   const [lines, setLines] = useState<PlanLine[]>([]);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
   const [csv, setCsv] = useState<CsvOutcome | null>(null);
   const [busy, setBusy] = useState(false);
   const agents = useBoardStore((s) => s.agents);
@@ -178,7 +170,7 @@ export function PlansView() {
         </table>
         <div className="lead-buttons">
           <button type="submit" className="btn btn-primary" disabled={busy}>{t('lead.plans.save')}</button>
-          {status ? <span role={status.kind === 'error' ? 'alert' : 'status'} className={status.kind === 'error' ? 'lead-error' : 'lead-ok'}>{status.text}</span> : null}
+          <StatusLine status={status} />
         </div>
       </form>
     </section>

@@ -6,28 +6,28 @@ import { formatDuration, formatRatePct } from '../../../shared/domain/reports';
 import { formatRub } from '../../../shared/domain/money';
 import { formatCount } from '../format';
 
-interface Column { key: string; label: string; cell(f: ReportFigures): string }
+interface Column { key: string; cell(f: ReportFigures): string }
 
+type TimeKey = keyof ReportFigures['time'];
+type ResultKey = keyof ReportFigures['byResult'];
+const time = (key: TimeKey): Column => ({ key, cell: (f) => formatDuration(f.time[key]) });
+const result = (key: ResultKey): Column => ({ key, cell: (f) => formatCount(f.byResult[key]) });
+const count = (key: 'calls' | 'answered' | 'processed'): Column => ({ key, cell: (f) => formatCount(f[key]) });
+const rate = (key: string, value: (f: ReportFigures) => number | null): Column => ({ key, cell: (f) => formatRatePct(value(f)) });
+const money = (key: string, value: (f: ReportFigures) => number | null): Column => ({ key, cell: (f) => { const kop = value(f); return kop === null ? '—' : formatRub(kop); } });
+
+/** The figure columns; each heading is `lead.reports.col.<key>`. */
 const COLUMNS: Column[] = [
-  { key: 'loggedIn', label: 'lead.reports.col.loggedIn', cell: (f) => formatDuration(f.time.loggedIn) },
-  { key: 'ready', label: 'lead.reports.col.ready', cell: (f) => formatDuration(f.time.ready) },
-  { key: 'talking', label: 'lead.reports.col.talking', cell: (f) => formatDuration(f.time.talking) },
-  { key: 'break', label: 'lead.reports.col.break', cell: (f) => formatDuration(f.time.break) },
-  { key: 'wrapUp', label: 'lead.reports.col.wrapUp', cell: (f) => formatDuration(f.time.wrapUp) },
-  { key: 'calls', label: 'lead.reports.col.calls', cell: (f) => formatCount(f.calls) },
-  { key: 'answered', label: 'lead.reports.col.answered', cell: (f) => formatCount(f.answered) },
-  { key: 'confirm', label: 'lead.reports.col.confirm', cell: (f) => formatCount(f.byResult.confirm) },
-  { key: 'callback', label: 'lead.reports.col.callback', cell: (f) => formatCount(f.byResult.callback) },
-  { key: 'noAnswer', label: 'lead.reports.col.noAnswer', cell: (f) => formatCount(f.byResult.noAnswer) },
-  { key: 'cancel', label: 'lead.reports.col.cancel', cell: (f) => formatCount(f.byResult.cancel) },
-  { key: 'invalid', label: 'lead.reports.col.invalid', cell: (f) => formatCount(f.byResult.invalid) },
-  { key: 'processed', label: 'lead.reports.col.processed', cell: (f) => formatCount(f.processed) },
-  { key: 'approval', label: 'lead.reports.col.approval', cell: (f) => formatRatePct(f.approvalRate) },
-  { key: 'aov', label: 'lead.reports.col.aov', cell: (f) => (f.averageOrderValueKop === null ? '—' : formatRub(f.averageOrderValueKop)) },
-  { key: 'upsell', label: 'lead.reports.col.upsell', cell: (f) => formatRatePct(f.upsellRate) },
-  { key: 'revenue', label: 'lead.reports.col.revenue', cell: (f) => formatRub(f.revenueKop) },
-  { key: 'plan', label: 'lead.reports.col.plan', cell: (f) => (f.plan ? `${formatCount(f.confirmed)} / ${formatCount(f.plan.targetConfirmed)}` : '—') },
-  { key: 'planPct', label: 'lead.reports.col.planPct', cell: (f) => formatRatePct(f.planConfirmedRatio) },
+  time('loggedIn'), time('ready'), time('talking'), time('break'), time('wrapUp'),
+  count('calls'), count('answered'),
+  result('confirm'), result('callback'), result('noAnswer'), result('cancel'), result('invalid'),
+  count('processed'),
+  rate('approval', (f) => f.approvalRate),
+  money('aov', (f) => f.averageOrderValueKop),
+  rate('upsell', (f) => f.upsellRate),
+  money('revenue', (f) => f.revenueKop),
+  { key: 'plan', cell: (f) => (f.plan ? `${formatCount(f.confirmed)} / ${formatCount(f.plan.targetConfirmed)}` : '—') },
+  rate('planPct', (f) => f.planConfirmedRatio),
 ];
 
 /** `28.11.2026` for a day key, `11.2026` for a month key. */
@@ -69,7 +69,7 @@ export function ReportTable({ report }: { report: OperatorReport }) {
             <tr>
               <th scope="col">{t('lead.reports.col.period')}</th>
               <th scope="col">{t('lead.reports.col.operator')}</th>
-              {COLUMNS.map((c) => <th key={c.key} scope="col" className="r">{t(c.label)}</th>)}
+              {COLUMNS.map((c) => <th key={c.key} scope="col" className="r">{t(`lead.reports.col.${c.key}`)}</th>)}
             </tr>
           </thead>
           <tbody>
