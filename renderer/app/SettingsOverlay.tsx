@@ -80,7 +80,7 @@ function validate(d: Draft): { ok: true; values: [string, unknown][] } | { ok: f
 
 function PhoneFields({ draft, set, errors }: { draft: Draft; set(d: Draft): void; errors: Set<FieldError> }) {
   const { t } = useTranslation();
-  const err = (f: FieldError, id: string) => (errors.has(f) ? <span id={id} className="field-error" role="alert">{t(`settings.error.${f}`)}</span> : null);
+  const err = (f: FieldError, id: string) => (errors.has(f) ? <span id={id} className="field-error" role="alert">{t(`settings.error.${f}`, NO_ANSWER_SEC)}</span> : null);
   return (
     <fieldset className="settings-section">
       <legend>{t('settings.phone')}</legend>

@@ -19,7 +19,7 @@ export const DIAL_STYLES = ['plus7', 'eight', 'seven'] as const;
 /** DTMF methods: RFC 4733 telephone-events (default) or SIP INFO. */
 export const DTMF_METHODS = ['rfc4733', 'info'] as const;
 /** Bounds of the no-answer timeout, seconds. */
-export const NO_ANSWER_SEC = { min: 10, max: 120, default: 45 } as const;
+export const NO_ANSWER_SEC = { min: 5, max: 180, default: 45 } as const;
 
 /** `softphone.dialFormat`: the style and a prefix of digits, `*` or `#` dialed before the number. */
 export const DialFormatSetting = z.object({ style: z.enum(DIAL_STYLES), prefix: z.string().max(8).regex(/^[0-9*#]*$/) });
