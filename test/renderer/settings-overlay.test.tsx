@@ -34,18 +34,18 @@ test('F10 opens the settings with the stored values; F1 lists F10', async () => 
   expect(d.getByLabelText<HTMLInputElement>(/Ждать ответа/).value).toBe('30');
   expect(d.getByLabelText<HTMLInputElement>('Использовать учётную запись с сервера').checked).toBe(false);
   expect(d.getByLabelText<HTMLInputElement>(/Адрес SIP-сервера/).value).toBe('wss://pbx.example:8089/ws');
-  expect(d.getByText(/Софтфон не подключён/)).toBeTruthy();
+  expect(d.getByText(/Софтфон не подключён/)).toBeInTheDocument();
 
   await user.keyboard('{Escape}');
   await user.keyboard('{F1}');
-  expect(within(screen.getByRole('dialog', { name: 'Горячие клавиши' })).getByText('F10')).toBeTruthy();
+  expect(within(screen.getByRole('dialog', { name: 'Горячие клавиши' })).getByText('F10')).toBeInTheDocument();
 });
 
 test('the header button opens the settings too', async () => {
   const mem = new MemoryApi();
   const { user } = await renderDesk(mem);
   await user.click(screen.getByRole('button', { name: 'F10 Настройки' }));
-  expect(await within(dialog()).findByLabelText('Формат набора номера')).toBeTruthy();
+  expect(await within(dialog()).findByLabelText('Формат набора номера')).toBeInTheDocument();
 });
 
 test('an invalid SIP URL (or empty fields) shows errors and nothing is saved', async () => {
@@ -56,12 +56,12 @@ test('an invalid SIP URL (or empty fields) shows errors and nothing is saved', a
   await user.type(d.getByLabelText(/Адрес SIP-сервера/), 'http://pbx.example/ws');
   await user.type(d.getByLabelText('SIP-домен'), 'pbx.example');
   await user.click(d.getByRole('button', { name: 'Сохранить' }));
-  expect(await d.findByText('Адрес должен начинаться с ws:// или wss://.')).toBeTruthy();
-  expect(d.getByText('Укажите логин.')).toBeTruthy();
-  expect(d.getByText('Укажите пароль.')).toBeTruthy();
+  expect(await d.findByText('Адрес должен начинаться с ws:// или wss://.')).toBeInTheDocument();
+  expect(d.getByText('Укажите логин.')).toBeInTheDocument();
+  expect(d.getByText('Укажите пароль.')).toBeInTheDocument();
   expect(d.getByLabelText(/Адрес SIP-сервера/).getAttribute('aria-invalid')).toBe('true');
   expect(mem.requests('settings.set')).toHaveLength(0);
-  expect(dialog()).toBeTruthy();
+  expect(dialog()).toBeInTheDocument();
 });
 
 test('a timeout out of 5–180 or a bad prefix is refused', async () => {
@@ -72,8 +72,8 @@ test('a timeout out of 5–180 or a bad prefix is refused', async () => {
   await user.type(d.getByLabelText(/Ждать ответа/), '3');
   await user.type(d.getByLabelText(/Префикс/), '9a');
   await user.click(d.getByRole('button', { name: 'Сохранить' }));
-  expect(await d.findByText('Целое число от 5 до 180.')).toBeTruthy();
-  expect(d.getByText('Только цифры, * и #, не длиннее 8 символов.')).toBeTruthy();
+  expect(await d.findByText('Целое число от 5 до 180.')).toBeInTheDocument();
+  expect(d.getByText('Только цифры, * и #, не длиннее 8 символов.')).toBeInTheDocument();
   expect(mem.requests('settings.set')).toHaveLength(0);
 });
 
@@ -123,7 +123,7 @@ test('Esc closes without saving', async () => {
   await user.keyboard('{Escape}');
   expect(screen.queryByRole('dialog', { name: 'Настройки' })).toBeNull();
   expect(mem.requests('settings.set')).toHaveLength(0);
-  expect(screen.getByRole('button', { name: /Следующий заказ/ })).toBeTruthy();
+  expect(screen.getByRole('button', { name: /Следующий заказ/ })).toBeInTheDocument();
 });
 
 const flush = () => new Promise((r) => setTimeout(r, 0));

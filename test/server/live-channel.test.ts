@@ -71,7 +71,7 @@ describe.each(BACKENDS)('live channel on %s', (backend) => {
       const deadline = Date.now() + 10_000;
       while ((await errors()) < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(await errors()).toBe(3);
-      expect(op.messages.find((m) => m.type === 'error' && String(m.message).startsWith('state'))).toBeTruthy();
+      expect(op.messages.find((m) => m.type === 'error' && String(m.message).startsWith('state'))).toBeDefined();
       op.send({ type: 'heartbeat' });
       op.close();
     });

@@ -95,14 +95,14 @@ describe.each(BACKENDS)('operators report on %s', (backend) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
     const ws = wb.getWorksheet('Операторы');
-    expect(ws).toBeTruthy();
+    expect(ws).toBeDefined();
     let found: ExcelJS.Row | null = null;
     ws?.eachRow((row) => {
       const d = row.getCell(1).value;
       if (row.getCell(2).value === 'op1' && d instanceof Date && d.toISOString().startsWith('2026-11-27')) found = row;
     });
     const row = found as unknown as ExcelJS.Row;
-    expect(row).toBeTruthy();
+    expect(row).not.toBeNull();
     expect(row.getCell(1).numFmt).toBe('dd.mm.yyyy');
     // A duration cell reads back as a time of the 1899-12-30 epoch: 3 h logged in.
     const loggedIn = row.getCell(4).value as Date;
