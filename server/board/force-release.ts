@@ -1,13 +1,12 @@
 import type { Db } from '../db/db';
 import type { AuthedUser } from '../auth/session';
 import { HttpError } from '../http/errors';
-import { nextVersion, recordRemoval } from '../orders/order-repo';
+import { endLease } from '../orders/order-repo';
 
 /**
  * Lead action: releases an order held by an operator who is offline (no live state, or
- * `offline`) or whose lease has run out. Mirrors the release of server/orders: the lease is
- * cleared, the order's version bumped and a removal recorded for the holder (so its client drops
- * the order on the next pull). A `new` order also loses its assignee so it returns to the pool.
+ * `offline`) or whose lease has run out, by the same `endLease` rule as the holder's own release
+ * (its client drops the order on the next pull).
  * The lead may only release orders of its team's operators.
  */
 export async function forceRelease(db: Db, actor: AuthedUser, orderId: number, now: Date): Promise<{ previousHolderId: number }> {
@@ -29,14 +28,7 @@ export async function forceRelease(db: Db, actor: AuthedUser, orderId: number, n
     if (!stale && !offline) {
       throw new HttpError(409, 'holder_online', 'Оператор в сети и держит заказ: снять можно только у оператора не в сети или с истёкшей арендой');
     }
-    const version = await nextVersion(sql);
-    await sql.query(
-      `UPDATE orders SET lease_until = NULL, version = $2, updated_at = $3,
-              assignee_id = CASE WHEN status = 'new' THEN NULL ELSE assignee_id END
-        WHERE id = $1`,
-      [orderId, version, now.toISOString()],
-    );
-    await recordRemoval(sql, o.assignee_id, orderId);
+    await endLease(sql, orderId, o.assignee_id, now);
     return { previousHolderId: o.assignee_id };
   });
 }

@@ -126,6 +126,20 @@ export async function recordRemoval(sql: Sql, userId: number, orderId: number): 
 }
 
 /**
+ * Ends a holder's lease — the one release rule of release, force-release and lease expiry: the
+ * lease is cleared, the order's version bumped and a removal recorded for the holder; the
+ * assignee stays «Ответственный», except on a Новый order, which goes back to the common pool.
+ */
+export async function endLease(sql: Sql, orderId: number, holderId: number, now: Date): Promise<void> {
+  await sql.query(
+    `UPDATE orders SET lease_until = NULL, assignee_id = CASE WHEN status = 'new' THEN NULL ELSE assignee_id END,
+            updated_at = $2, version = $3 WHERE id = $1`,
+    [orderId, now.toISOString(), await nextVersion(sql)],
+  );
+  await recordRemoval(sql, holderId, orderId);
+}
+
+/**
  * Ends the expired leases of one user (or of everybody with `userId` null): the lease is cleared
  * and a removal is recorded with its own version. The assignee stays «Ответственный», except on a
  * Новый order left untouched, which goes back to the common pool. Returns the users touched.
@@ -139,8 +153,7 @@ export async function expireLeases(sql: Sql, now: Date, userId: number | null): 
   );
   const users = new Set<number>();
   for (const r of rows) {
-    await sql.query("UPDATE orders SET lease_until = NULL, assignee_id = CASE WHEN status = 'new' THEN NULL ELSE assignee_id END WHERE id = $1", [r.id]);
-    await recordRemoval(sql, r.assignee_id, r.id);
+    await endLease(sql, r.id, r.assignee_id, now);
     users.add(r.assignee_id);
   }
   return [...users];

@@ -20,7 +20,7 @@ import type { Sql, TxSql } from '../db/db';
 import type { ServerConfig } from '../config';
 import { HttpError } from '../http/errors';
 import { assertCanSee, isHolder, offerSkusSql } from '../orders/access';
-import { CALLS_JSON, type OrderRow, callsOfJson, nextVersion, orderOfRow, recordRemoval } from '../orders/order-repo';
+import { CALLS_JSON, type OrderRow, callsOfJson, endLease, orderOfRow } from '../orders/order-repo';
 import { TAB_EXPR, TAB_PARAM_COUNT, TAB_STATUS, dueAtExpr, dueExpr, tabParams } from './tab-sql';
 
 type Priority = readonly { tab: QueueTab; dueOnly: boolean }[];
@@ -191,12 +191,7 @@ export async function releaseOrder(deps: AppDeps, user: AuthedUser, orderId: num
       await assertCanSee(sql, user, row, now);
     }
     if (row.lease_until === null || row.assignee_id === null) return [];
-    await sql.query(
-      `UPDATE orders SET lease_until = NULL, assignee_id = CASE WHEN status = 'new' THEN NULL ELSE assignee_id END,
-              updated_at = $2, version = $3 WHERE id = $1`,
-      [orderId, now.toISOString(), await nextVersion(sql)],
-    );
-    await recordRemoval(sql, row.assignee_id, orderId);
+    await endLease(sql, orderId, row.assignee_id, now);
     return [row.assignee_id];
   });
 }

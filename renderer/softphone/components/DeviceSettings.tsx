@@ -14,28 +14,26 @@ export function DeviceSettings({ service }: { service: SoftphoneService }) {
   return (
     <fieldset className="device-settings">
       <legend>{t('softphone.devices')}</legend>
-      <label>
-        {t('softphone.microphone')}
-        <select value={value(devices.inputId)} onChange={(e) => void service.setInputDevice(pick(e.target.value))}>
-          <option value="">{t('softphone.systemDefault')}</option>
-          {devices.inputs.map((d, i) => <option key={d.deviceId} value={d.deviceId}>{label(d, i)}</option>)}
-        </select>
-      </label>
+      <DeviceSelect label={t('softphone.microphone')} empty={t('softphone.systemDefault')} devices={devices.inputs} nameOf={label} value={value(devices.inputId)} onPick={(v) => void service.setInputDevice(pick(v))} />
       <MicLevelMeter service={service} />
-      <label>
-        {t('softphone.speaker')}
-        <select value={value(devices.outputId)} onChange={(e) => void service.setOutputDevice(pick(e.target.value))}>
-          <option value="">{t('softphone.systemDefault')}</option>
-          {devices.outputs.map((d, i) => <option key={d.deviceId} value={d.deviceId}>{label(d, i)}</option>)}
-        </select>
-      </label>
-      <label>
-        {t('softphone.ringDevice')}
-        <select value={value(devices.ringId)} onChange={(e) => void service.setRingDevice(pick(e.target.value))}>
-          <option value="">{t('softphone.sameAsSpeaker')}</option>
-          {devices.outputs.map((d, i) => <option key={d.deviceId} value={d.deviceId}>{label(d, i)}</option>)}
-        </select>
-      </label>
+      <DeviceSelect label={t('softphone.speaker')} empty={t('softphone.systemDefault')} devices={devices.outputs} nameOf={label} value={value(devices.outputId)} onPick={(v) => void service.setOutputDevice(pick(v))} />
+      <DeviceSelect label={t('softphone.ringDevice')} empty={t('softphone.sameAsSpeaker')} devices={devices.outputs} nameOf={label} value={value(devices.ringId)} onPick={(v) => void service.setRingDevice(pick(v))} />
     </fieldset>
+  );
+}
+
+/** One labelled device list; the empty choice means the system default (or the speaker). */
+type Device = { deviceId: string; label: string };
+function DeviceSelect({ label: text, empty, devices, nameOf, value, onPick }: {
+  label: string; empty: string; devices: readonly Device[]; nameOf: (d: Device, i: number) => string; value: string; onPick: (deviceId: string) => void;
+}) {
+  return (
+    <label>
+      {text}
+      <select value={value} onChange={(e) => onPick(e.target.value)}>
+        <option value="">{empty}</option>
+        {devices.map((d, i) => <option key={d.deviceId} value={d.deviceId}>{nameOf(d, i)}</option>)}
+      </select>
+    </label>
   );
 }
