@@ -78,7 +78,7 @@ try {
   t0 = Date.now();
   for (let p = 0; p < 20; p++) {
     const orders = Array.from({ length: 500 }, (_, i) => order(p * 500 + i + 1));
-    applyPullPage(fresh, { orders, removed: [], lastMutationId: 0, rejections: [], cursor: (p + 1) * 500, more: p < 19 }, new Date().toISOString());
+    applyPullPage(fresh, { orders, removed: [], lastMutationId: 0, rejections: [], cursor: `x${(p + 1) * 500}`, more: p < 19 }, new Date().toISOString());
   }
   console.log(`initial sync apply: 10000 orders in 20 pages (one transaction each): ${Date.now() - t0} ms (network excluded)`);
   fresh.close();

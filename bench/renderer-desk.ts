@@ -43,7 +43,7 @@ function installFakeApi(rows: number): void {
   const saves: unknown[] = [];
   const ok = (value: unknown) => Promise.resolve({ ok: true, value });
   const h: Record<string, (r: Record<string, unknown>) => Promise<unknown>> = {
-    'auth.session': () => ok(logged ? { serverUrl: 'http://127.0.0.1:1', user: { id: 7, login: 'operator1', name: 'Оператор', role: 'operator' }, sip: null, timeZone: 'Europe/Moscow' } : null),
+    'auth.session': () => ok(logged ? { serverUrl: 'http://127.0.0.1:1', user: { id: 7, login: 'operator1', name: 'Оператор', role: 'operator' }, sip: null, timeZone: 'Europe/Moscow', center: { timeZone: 'Europe/Moscow', workingHours: null, limits: { callbackMaxDays: 90 } } } : null),
     'auth.login': () => { logged = true; return h['auth.session']!({}); },
     'settings.lastServer': () => ok('http://127.0.0.1:1'),
     'queue.counts': () => ok({ cached: false, tabs: Object.fromEntries(tabs.map((t) => [t, { total: totals[t], due: 1 }])) }),

@@ -4,12 +4,19 @@ import { ZodError } from 'zod';
 import type { AppDeps } from './app-deps';
 import { HttpError, fromZod } from './http/errors';
 import { routeModules } from './routes';
+import { accessHook, declaredAccess } from './auth/access';
 
-/** Builds the Fastify app with every route module under /api/v1 and uniform JSON errors. */
+/**
+ * Builds the Fastify app with every route module under /api/v1 and uniform JSON errors. Every
+ * route must declare `config.access` (registration fails otherwise); one onRequest hook enforces it.
+ */
 export async function buildApp(deps: AppDeps, opts: FastifyServerOptions = {}): Promise<FastifyInstance> {
   // Long path parameters reach the routes' zod checks (a 400 naming the field) instead of the router's bare 414.
   const app = Fastify({ bodyLimit: 1_048_576, routerOptions: { maxParamLength: 16_384 }, ...opts });
   await app.register(websocket, { options: { maxPayload: 65_536 } });
+  app.decorateRequest('user', null);
+  app.addHook('onRoute', (route) => { declaredAccess(route); });
+  app.addHook('onRequest', accessHook(deps.db, deps.config));
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof HttpError) {

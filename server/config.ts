@@ -9,6 +9,8 @@ export const ServerConfig = z.object({
   /** Schema for the PostgreSQL objects (tests use one schema per run). */
   databaseSchema: z.string().regex(/^[a-z_][a-z0-9_]*$/).nullable().default(null),
   ingestApiKey: z.string().nullable().default(null),
+  /** Key outside systems send as X-Api-Key to the integrations changes feed (unset: feed refused). */
+  integrationApiKey: z.string().nullable().default(null),
   timeZone: z.string().default('Europe/Moscow'),
   sipWsUrl: z.string().default('ws://127.0.0.1:8088'),
   sipDomain: z.string().default('127.0.0.1'),
@@ -29,6 +31,7 @@ export function configFromEnv(env: Record<string, string | undefined>, argv: rea
     databaseUrl: opt(env.DATABASE_URL) ?? null,
     databaseSchema: opt(env.DATABASE_SCHEMA) ?? null,
     ingestApiKey: opt(env.INGEST_API_KEY) ?? null,
+    integrationApiKey: opt(env.INTEGRATION_API_KEY) ?? null,
     timeZone: opt(env.TIME_ZONE),
     sipWsUrl: opt(env.SIP_WS_URL),
     sipDomain: opt(env.SIP_DOMAIN),

@@ -6,12 +6,14 @@ import { boardRoutes } from './board/board-routes';
 import { reportRoutes } from './reports/report-routes';
 import { plansRoutes } from './plans/plans-routes';
 import { adminRoutes } from './admin/admin-routes';
+import { centerRoutes } from './admin/settings';
 import { ingestRoutes } from './orders/ingest-routes';
 import { orderRoutes } from './orders/order-routes';
 import { queueRoutes } from './queue/queue-routes';
 import { syncRoutes } from './sync/sync-routes';
 import { lookupRoutes } from './lookups/lookup-routes';
+import { changesRoutes } from './integrations/changes-routes';
 
 /** Every route module of the API, registered under /api/v1 in this order. */
-export const routeModules: RouteModule[] = [healthRoutes, authRoutes, liveRoutes, boardRoutes, reportRoutes, plansRoutes, adminRoutes,
-  ingestRoutes, orderRoutes, queueRoutes, syncRoutes, lookupRoutes];
+export const routeModules: RouteModule[] = [healthRoutes, authRoutes, liveRoutes, boardRoutes, reportRoutes, plansRoutes, adminRoutes, centerRoutes,
+  ingestRoutes, orderRoutes, queueRoutes, syncRoutes, lookupRoutes, changesRoutes];

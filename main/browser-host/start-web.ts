@@ -4,14 +4,19 @@
  * and the socket host serving the built renderer on 127.0.0.1. Prints
  * `Prozvon: http://127.0.0.1:PORT/?t=TOKEN`.
  * Env: PROZVON_SERVER_URL, PROZVON_WEB_PORT, PROZVON_DATA_DIR, PROZVON_SERVER_PORT, PROZVON_DEV_ORIGIN,
- * PROZVON_PULL_INTERVAL_MS (timer pull; default 30 s).
+ * PROZVON_PULL_INTERVAL_MS (timer pull; default 30 s), PROZVON_PBX_URLS / SIP_WS_URL (CSP connect-src),
+ * PROZVON_LOG_LEVEL (log lines on stderr). The data folder (default `<project>/.data/web`) and its
+ * `client/` cache are owner-only (700).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import { cspSourcesFromEnv } from '../csp';
+import { ensurePrivateDir } from '../db/open-db';
 import { createHandlers } from '../ipc/handlers';
+import { log } from '../log';
 import { MainServices } from '../services/main-services';
 import { FileTokenStore } from '../sync/token-store';
 import { startSocketHost, type SocketHost } from './socket-host';
@@ -73,7 +78,7 @@ async function spawnServer(root: string, dataDir: string): Promise<{ url: string
 async function main(): Promise<void> {
   const root = projectRoot();
   const dataDir = path.resolve(process.env.PROZVON_DATA_DIR ?? path.join(root, '.data', 'web'));
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(dataDir);
   let child: ChildProcess | null = null;
   let serverUrl = process.env.PROZVON_SERVER_URL?.replace(/\/+$/, '') ?? null;
   if (!serverUrl) {
@@ -81,6 +86,7 @@ async function main(): Promise<void> {
     child = spawned.child;
     serverUrl = spawned.url;
   }
+  log.info({ serverUrl, dataDir, spawned: child !== null }, 'CRM server ready');
   const tokenStore = new FileTokenStore(path.join(dataDir, 'session.json'));
   const stale = tokenStore.load();
   if (stale && stale.serverUrl !== serverUrl) tokenStore.clear();
@@ -96,7 +102,7 @@ async function main(): Promise<void> {
     rendererDir: fs.existsSync(path.join(rendererDir, 'index.html')) ? rendererDir : null,
     port: Number(process.env.PROZVON_WEB_PORT) || 0,
     extraOrigins: process.env.PROZVON_DEV_ORIGIN ? [process.env.PROZVON_DEV_ORIGIN] : [],
-    onError: (channel, e) => process.stderr.write(`[ipc] ${channel}: ${e instanceof Error ? e.stack : String(e)}\n`),
+    csp: { ...cspSourcesFromEnv(process.env), serverUrl },
   });
   process.stdout.write(`Prozvon: ${host.url}\n`);
   process.stdout.write(`server: ${serverUrl}\n`);
@@ -105,6 +111,7 @@ async function main(): Promise<void> {
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
+    log.info('stopping');
     await host?.close();
     await services.close();
     if (child && child.exitCode === null && child.signalCode === null) {
@@ -114,7 +121,7 @@ async function main(): Promise<void> {
     }
     process.exit(0);
   };
-  process.on('unhandledRejection', (e) => process.stderr.write(`[host] unhandled: ${e instanceof Error ? e.stack : String(e)}\n`));
+  process.on('unhandledRejection', (e) => log.error({ err: e }, 'unhandled rejection'));
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   process.once('exit', () => child?.kill('SIGTERM'));
@@ -122,7 +129,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((e: unknown) => {
-    process.stderr.write(`Prozvon host failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+    log.fatal({ err: e }, 'Prozvon host failed');
     process.exit(1);
   });
 }

@@ -4,35 +4,16 @@
  * limited to the microphone / media enumeration for our own origin.
  */
 import { BrowserWindow, session, shell, type Session as ElectronSession } from 'electron';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { CSP } from '../csp';
+import { appUrl, isAppUrl, type WindowTarget } from '../app-url';
+import { cspHeader, cspSourcesFromEnv } from '../csp';
 
 /** Hosts whose links may open in the system browser. */
 const EXTERNAL_ALLOW = [/^https:\/\/([a-z0-9-]+\.)*prozvon\.ru\//i];
 
-
-export interface WindowTarget { devUrl: string | null; rendererDir: string }
-
-/** The URL the window loads: the dev server or the built index.html. */
-export function appUrl(t: WindowTarget): string {
-  return t.devUrl ?? pathToFileURL(path.join(t.rendererDir, 'index.html')).toString();
-}
-
-/** Whether a URL belongs to the app (same dev origin, or a file below the renderer folder). */
-export function isAppUrl(url: string, t: WindowTarget): boolean {
-  try {
-    const u = new URL(url);
-    if (t.devUrl) return u.origin === new URL(t.devUrl).origin;
-    return u.protocol === 'file:' && u.pathname.startsWith(pathToFileURL(t.rendererDir).pathname);
-  } catch {
-    return false;
-  }
-}
-
 function lockSession(s: ElectronSession, t: WindowTarget): void {
+  const csp = cspHeader(cspSourcesFromEnv(process.env));
   s.webRequest.onHeadersReceived((details, cb) => {
-    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
   s.setPermissionRequestHandler((wc, permission, cb, details) => {
     const audioOnly = 'mediaTypes' in details && (details.mediaTypes ?? []).every((m) => m === 'audio');

@@ -1,6 +1,8 @@
 /** One handler per channel of the IPC contract, implemented on the main services. */
 import type { MainServices } from '../services/main-services';
+import { channels } from '../../shared/ipc/contract';
 import type { Handlers } from './ipc-core';
+import { reportExportPath, serverRoutes, type RouteCall, type RouteChannel } from './server-routes';
 
 /** Maps every contract channel to the services. */
 export function createHandlers(s: MainServices): Handlers {
@@ -31,7 +33,17 @@ export function createHandlers(s: MainServices): Handlers {
     'agent.quality': (req) => { s.sendQuality(req); return null; },
     'sync.status': () => s.syncStatus(),
     'sync.now': () => s.syncNow(),
-    'server.request': (req) => s.serverRequest(req),
-    'server.download': (req) => s.serverDownload(req),
+    ...serverHandlers(s),
+    'server.download': (req) => s.serverDownload(reportExportPath(req)),
   };
+}
+
+/** One handler per lead/admin route channel: the route built from the request, the reply parsed with the channel's `res`. */
+function serverHandlers(s: MainServices): Pick<Handlers, RouteChannel> {
+  const out: Partial<Record<RouteChannel, (req: never) => unknown>> = {};
+  for (const name of Object.keys(serverRoutes) as RouteChannel[]) {
+    const route = serverRoutes[name] as (req: unknown) => RouteCall;
+    out[name] = (req: unknown) => s.serverCall(route(req), channels[name].res);
+  }
+  return out as Pick<Handlers, RouteChannel>;
 }

@@ -1,7 +1,7 @@
 /** Drafts: the order form exactly as typed, saved on every (debounced) change, restored after a restart. */
 import type { Database } from 'better-sqlite3';
 import { stmt } from './stmt';
-import type { Draft } from '../../shared/ipc/contract';
+import { Draft } from '../../shared/ipc/contract';
 
 /** Persists a draft (replacing the previous one of the order). */
 export function saveDraft(db: Database, draft: Draft): void {
@@ -9,10 +9,16 @@ export function saveDraft(db: Database, draft: Draft): void {
     ON CONFLICT(order_id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at`).run(draft.orderId, JSON.stringify(draft), draft.updatedAt);
 }
 
-/** The draft of an order, or null. */
+/**
+ * The draft of an order, or null. The stored JSON is read through the Draft schema, so drafts
+ * written before a field existed get its default (e.g. `variant: null`); a row the schema refuses
+ * is unreadable and reads as no draft.
+ */
 export function getDraft(db: Database, orderId: number): Draft | null {
   const json = stmt(db, 'SELECT json FROM drafts WHERE order_id = ?').pluck().get(orderId) as string | undefined;
-  return json ? (JSON.parse(json) as Draft) : null;
+  if (!json) return null;
+  const parsed = Draft.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
 }
 
 /** Deletes the draft of an order. */

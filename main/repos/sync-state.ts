@@ -3,9 +3,9 @@ import type { Database } from 'better-sqlite3';
 import { stmt } from './stmt';
 import { randomUUID } from 'node:crypto';
 
-export interface SyncState { clientId: string; cursor: number; lastMutationId: number; nextMutationId: number; lastSyncAt: string | null }
+export interface SyncState { clientId: string; cursor: string; lastMutationId: number; nextMutationId: number; lastSyncAt: string | null }
 
-type Row = { client_id: string; cursor: number; last_mutation_id: number; next_mutation_id: number; last_sync_at: string | null };
+type Row = { client_id: string; pull_cursor: string; last_mutation_id: number; next_mutation_id: number; last_sync_at: string | null };
 
 /** The sync state, created with a fresh clientId on first use. */
 export function getSyncState(db: Database): SyncState {
@@ -14,7 +14,7 @@ export function getSyncState(db: Database): SyncState {
     stmt(db, 'INSERT OR IGNORE INTO sync_state (id, client_id) VALUES (1, ?)').run(randomUUID());
     row = stmt(db, 'SELECT * FROM sync_state WHERE id = 1').get() as Row;
   }
-  return { clientId: row.client_id, cursor: row.cursor, lastMutationId: row.last_mutation_id, nextMutationId: row.next_mutation_id, lastSyncAt: row.last_sync_at };
+  return { clientId: row.client_id, cursor: row.pull_cursor, lastMutationId: row.last_mutation_id, nextMutationId: row.next_mutation_id, lastSyncAt: row.last_sync_at };
 }
 
 /** Allocates the next mutation id (call inside the save's transaction). */
@@ -25,9 +25,9 @@ export function allocateMutationId(db: Database): number {
 }
 
 /** Stores the pull cursor and the time of the last successful sync. */
-export function setCursor(db: Database, cursor: number, at: string): void {
+export function setCursor(db: Database, cursor: string, at: string): void {
   getSyncState(db);
-  stmt(db, 'UPDATE sync_state SET cursor = ?, last_sync_at = ? WHERE id = 1').run(cursor, at);
+  stmt(db, 'UPDATE sync_state SET pull_cursor = ?, last_sync_at = ? WHERE id = 1').run(cursor, at);
 }
 
 /** Raises the acknowledged mutation id (never lowers it). */

@@ -10,21 +10,23 @@ import {
   AddressSuggestResponse, ClaimResponse, CustomerHistory, DeliveryOptionsResponse, LoginResponse,
   OffersResponse, QueueCounts, QueuePage, ReasonsResponse, Script,
 } from '../../shared/api/http';
-import { DEFAULT_REASONS, Order, type Offer, type Reason } from '../../shared/domain';
+import { CenterContext, DEFAULT_REASONS, Order, type Offer, type Reason } from '../../shared/domain';
 import type { EventName, EventPayload, OrderView, Req, Res, Session, SyncStatus } from '../../shared/ipc/contract';
-import { dbFileFor, openDb, type Db } from '../db/open-db';
+import { dbFileFor, ensurePrivateDir, openDb, type Db } from '../db/open-db';
 import { AppError, notLoggedIn, offlineError } from '../errors';
+import { log } from '../log';
 import { saveDraft, deleteDraft } from '../repos/drafts';
 import { getOrder, heldOrderIds, rejectedUnheldIds, storeClaimed, unholdOrder } from '../repos/orders';
 import { outboxForOrder } from '../repos/outbox';
 import { readQueueCounts, readQueuePage, storeQueueCounts, storeQueuePage } from '../repos/queue';
 import { clearRejections } from '../repos/rejections';
-import { getSetting, setSetting } from '../repos/settings';
+import { getCenter, getSetting, setCenter, setSetting } from '../repos/settings';
 import { HttpClient, isNetworkError } from '../sync/http-client';
 import { LiveClient } from '../sync/live-client';
 import { SyncEngine } from '../sync/sync-engine';
 import { writeFileAtomic, type StoredSession, type TokenStore } from '../sync/token-store';
 import { logCallAndQueue, readOrderView, saveResultLocally } from './order-view';
+import type { RouteCall } from '../ipc/server-routes';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -52,7 +54,7 @@ export class MainServices {
   private active: Active | null = null;
 
   constructor(private readonly o: MainServicesOptions) {
-    fs.mkdirSync(o.dataDir, { recursive: true });
+    ensurePrivateDir(o.dataDir);
   }
 
   /** Restores the last session (token from the store) without needing the network. */
@@ -84,6 +86,7 @@ export class MainServices {
     this.o.tokenStore.save(stored);
     this.writeApp({ ...this.readApp(), lastServer: serverUrl });
     this.open(stored);
+    if (this.active) setCenter(this.active.db, auth.center);
     return this.session()!;
   }
 
@@ -99,7 +102,8 @@ export class MainServices {
   session(): Session | null {
     const a = this.active;
     if (!a) return null;
-    return { serverUrl: a.stored.serverUrl, user: a.stored.auth.user, sip: a.stored.auth.sip, timeZone: a.stored.auth.timeZone };
+    const center = this.center(a);
+    return { serverUrl: a.stored.serverUrl, user: a.stored.auth.user, sip: a.stored.auth.sip, timeZone: center.timeZone, center };
   }
 
   lastServer(): string | null {
@@ -198,7 +202,7 @@ export class MainServices {
   async saveResult(args: Req<'order.saveResult'>): Promise<Res<'order.saveResult'>> {
     const a = this.need();
     const [reasons, offers] = [this.cachedList<Reason>(a, 'cache.reasons') ?? DEFAULT_REASONS, this.cachedList<Offer>(a, 'cache.offers') ?? undefined];
-    const mutationId = saveResultLocally(a.db, args as Parameters<typeof saveResultLocally>[1], { timeZone: a.stored.auth.timeZone, reasons, offers, now: this.now() });
+    const mutationId = saveResultLocally(a.db, args as Parameters<typeof saveResultLocally>[1], { center: this.center(a), reasons, offers, now: this.now() });
     this.changed([args.orderId]);
     const queued = !a.engine.getStatus().online;
     void a.engine.sync();
@@ -269,16 +273,16 @@ export class MainServices {
     return this.need().engine.sync();
   }
 
-  /** Authenticated passthrough to lead/admin routes (the path is allow-listed by the contract). */
-  async serverRequest(req: Req<'server.request'>): Promise<unknown> {
+  /** One authenticated call to a lead/admin route (built by main/ipc/server-routes.ts); the reply is parsed with `schema`. */
+  async serverCall<S extends z.ZodType>(route: RouteCall, schema: S): Promise<z.output<S>> {
     const a = this.need();
-    return this.online(a, 'запрос к серверу', () => a.http.request(req.method, `/${req.path.replace(/^\/+/, '')}`, z.unknown(), { body: req.body }));
+    return this.online(a, 'запрос к серверу', () => a.http.request(route.method, route.path, schema, { query: route.query, body: route.body }));
   }
 
-  /** Downloads a report export file (the path is allow-listed by the contract) as base64. */
-  async serverDownload(req: Req<'server.download'>): Promise<Res<'server.download'>> {
+  /** Downloads a report export file (path built by main/ipc/server-routes.ts) as base64. */
+  async serverDownload(path: string): Promise<Res<'server.download'>> {
     const a = this.need();
-    const file = await this.online(a, 'выгрузка файла', () => a.http.download(req.path));
+    const file = await this.online(a, 'выгрузка файла', () => a.http.download(path));
     return { fileName: file.fileName, contentType: file.contentType, base64: file.bytes.toString('base64') };
   }
 
@@ -301,11 +305,17 @@ export class MainServices {
 
   private open(stored: StoredSession): void {
     const db = openDb(dbFileFor(this.o.dataDir, stored.login));
+    log.info({ login: stored.login, server: stored.serverUrl }, 'session opened');
+    let lastError: string | null = null;
     const token = (): string | null => (this.active?.stored === stored ? stored.auth.token : null);
     const http = new HttpClient(stored.serverUrl, () => stored.auth.token, 15_000, () => void this.expire(stored));
     const engine = new SyncEngine({
       db, http,
-      onStatus: (s) => this.o.emit('sync.status', s),
+      onStatus: (s) => {
+        if (s.lastError && s.lastError !== lastError) log.warn({ login: stored.login, error: s.lastError, pending: s.pending }, 'sync failed');
+        lastError = s.lastError;
+        this.o.emit('sync.status', s);
+      },
       onOrdersChanged: (ids) => this.changed(ids),
       onUnauthorized: () => void this.expire(stored),
       pullIntervalMs: this.o.pullIntervalMs,
@@ -316,10 +326,11 @@ export class MainServices {
       token,
       onMessage: (m) => {
         if (m.type === 'poke') void engine.sync();
+        if (m.type === 'center.changed') setCenter(db, m.center);
         if (m.type === 'error' && m.code === 'unauthorized') void this.expire(stored);
         this.o.emit('live.message', m);
       },
-      onOpen: () => { engine.setOnline(true); void engine.sync(); },
+      onOpen: () => { engine.setOnline(true); void engine.sync(); void this.refreshCenter(stored); },
       onUnauthorized: () => void this.expire(stored),
       onClose: () => { void engine.sync(); },
     });
@@ -330,9 +341,25 @@ export class MainServices {
 
   private async expire(stored: StoredSession): Promise<void> {
     if (this.active?.stored !== stored) return;
+    log.warn({ login: stored.login }, 'session expired');
     this.o.tokenStore.clear();
     await this.close();
     this.o.emit('auth.expired', null);
+  }
+
+  /** The center context of the rules: the cached one, else the login reply's. */
+  private center(a: Active): CenterContext {
+    return getCenter(a.db) ?? a.stored.auth.center;
+  }
+
+  /** Re-reads the center context on each live (re)connection (changes missed while offline); a change is announced like a live `center.changed`. */
+  private async refreshCenter(stored: StoredSession): Promise<void> {
+    const a = this.active;
+    if (a?.stored !== stored) return;
+    const center = await a.http.request('GET', '/center/context', CenterContext).catch(() => null);
+    if (!center || this.active !== a || JSON.stringify(center) === JSON.stringify(this.center(a))) return;
+    setCenter(a.db, center);
+    this.o.emit('live.message', { type: 'center.changed', center });
   }
 
   private hold(a: Active, order: Order): OrderView {

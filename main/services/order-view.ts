@@ -4,7 +4,7 @@
  * with its local overlay. Rules come from shared/domain (applyResult), never re-implemented here.
  */
 import type { Database } from 'better-sqlite3';
-import { applyResult, ResultRejectedError } from '../../shared/domain';
+import { applyResult, resultContextFor, ResultRejectedError, type CenterContext } from '../../shared/domain';
 import type { CallAttempt, Offer, Order, Reason, SaveResultArgs } from '../../shared/domain/schemas';
 import type { OrderView } from '../../shared/ipc/contract';
 import { AppError } from '../errors';
@@ -40,8 +40,8 @@ export function readOrderView(db: Database, orderId: number): OrderView | null {
   };
 }
 
-/** `offers` undefined = not known locally (the server checks promo terms). */
-export interface RuleContext { timeZone: string; reasons: Reason[]; offers?: Offer[]; now: Date }
+/** The center context the server sent and the cached directories; `offers` undefined = not known locally (the server checks promo terms). */
+export interface RuleContext { center: CenterContext; reasons: Reason[]; offers?: Offer[]; now: Date }
 
 /**
  * Validates a result with the shared rules against the order as the operator sees it, then writes
@@ -53,7 +53,9 @@ export function saveResultLocally(db: Database, args: SaveResultArgs, ctx: RuleC
   const calls = mergeCalls(view.order.calls, callsOfOrder(db, args.orderId));
   let transition;
   try {
-    transition = applyResult(view.order, args, { calls, now: ctx.now, timeZone: ctx.timeZone, failedAttempts: view.order.failedAttempts, reasons: ctx.reasons, offers: ctx.offers, takenAt: view.takenAt });
+    transition = applyResult(view.order, args, resultContextFor(ctx.center, {
+      calls, now: ctx.now, failedAttempts: view.order.failedAttempts, reasons: ctx.reasons, offers: ctx.offers, takenAt: view.takenAt,
+    }));
   } catch (e) {
     if (e instanceof ResultRejectedError) {
       const first = e.violations[0];

@@ -5,7 +5,7 @@
  * progress. Outbox rows leave only when the server acknowledges them.
  */
 import type { Database } from 'better-sqlite3';
-import { ClaimResponse, PullResponse, PushResponse, type Mutation, type Rejection } from '../../shared/api/http';
+import { ClaimResponse, PullResponse, PushResponse, START_CURSOR, type Mutation, type Rejection } from '../../shared/api/http';
 import type { SyncStatus } from '../../shared/ipc/contract';
 import { AppError } from '../errors';
 import { getOrder, ordersToRenew, storeClaimed } from '../repos/orders';
@@ -182,7 +182,7 @@ export class SyncEngine {
 
   private async pull(): Promise<void> {
     const { db, http } = this.o;
-    const initial = getSyncState(db).cursor === 0;
+    const initial = getSyncState(db).cursor === START_CURSOR;
     let done = 0;
     for (;;) {
       const state = getSyncState(db);

@@ -6,6 +6,7 @@
  */
 import { channels, events, type Api, type ChannelName, type EventName, type IpcReply } from '../../shared/ipc/contract';
 import { ServerFrame, SOCKET_PATH, TOKEN_PARAM } from '../../shared/ipc/socket-protocol';
+import { badResponseText } from './reply';
 
 /** Minimal WebSocket constructor shape (the browser's, or `ws` in Node tests). */
 export interface SocketLike {
@@ -67,7 +68,7 @@ export function createSocketApi(o: SocketApiOptions): Api & { close(): void } {
         clearTimeout(p.timer);
         if (!f.reply.ok) { p.resolve(f.reply); return; }
         const value = channels[p.channel].res.safeParse(f.reply.value);
-        p.resolve(value.success ? { ok: true, value: value.data } : { ok: false, error: { code: 'bad_reply', message: `${p.channel}: неверный ответ (${value.error.issues[0]?.path.join('.') ?? ''})` } });
+        p.resolve(value.success ? { ok: true, value: value.data } : { ok: false, error: { code: 'bad_response', message: badResponseText(p.channel, value.error.issues) } });
         return;
       }
       const name = f.event as EventName;

@@ -74,7 +74,8 @@ function Shell() {
       .then((s) => { if (live) useSessionStore.getState().setSession(s); })
       .catch(() => { if (live) useSessionStore.getState().setRestored(); });
     const off = api.on('auth.expired', () => { useOrderStore.getState().close(); useSessionStore.getState().setSession(null); });
-    return () => { live = false; off(); };
+    const offCenter = api.on('live.message', (m) => { if (m.type === 'center.changed') useSessionStore.getState().setCenter(m.center); });
+    return () => { live = false; off(); offCenter(); };
   }, [api]);
 
   if (!restored) return <div className="boot muted">{t('common.loading')}</div>;

@@ -1,6 +1,7 @@
 /** The typed Api as a React context, so screens use the real bridge and tests inject an in-memory one. */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Api, ChannelName, IpcReply, Req, Res } from '../../shared/ipc/contract';
+import { badResponseText } from '../api/reply';
+import { channels, type Api, type ChannelName, type IpcReply, type Req, type Res } from '../../shared/ipc/contract';
 
 const ApiContext = createContext<Api | null>(null);
 
@@ -24,7 +25,11 @@ export class ApiCallError extends Error {
   }
 }
 
-/** Calls one channel and returns its value, or throws ApiCallError with the reply's code. */
+/**
+ * Calls one channel and returns its value parsed with the contract's `res` schema (Electron and
+ * socket transports alike), or throws ApiCallError with the reply's code (`bad_response` when the
+ * value violates the schema).
+ */
 export async function call<C extends ChannelName>(api: Api, channel: C, req: Req<C>): Promise<Res<C>> {
   let reply: IpcReply<Res<C>>;
   try {
@@ -34,7 +39,9 @@ export async function call<C extends ChannelName>(api: Api, channel: C, req: Req
     throw new ApiCallError('offline', e instanceof Error ? e.message : String(e));
   }
   if (!reply.ok) throw new ApiCallError(reply.error.code, reply.error.message);
-  return reply.value;
+  const parsed = channels[channel].res.safeParse(reply.value);
+  if (!parsed.success) throw new ApiCallError('bad_response', badResponseText(channel, parsed.error.issues));
+  return parsed.data as Res<C>;
 }
 
 /** Error codes meaning "the server cannot be reached" rather than "the server said no". */

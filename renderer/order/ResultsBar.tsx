@@ -40,9 +40,10 @@ export function ResultsBar() {
   const notice = useOrderStore((s) => s.notice);
   const reasons = useSessionStore((s) => s.reasons);
   const offers = useSessionStore((s) => s.offers);
+  const center = useSessionStore((s) => s.session?.center ?? null);
 
   const now = new Date();
-  const ctx = view ? ruleContext(view, reasons, offers, timeZone, now) : null;
+  const ctx = view && center ? ruleContext(view, reasons, offers, center, now) : null;
   const proposal = form ? proposedInvalid(form) : null;
   const missing: Partial<Record<ResultKind, RuleViolation[]>> = {};
   if (form && ctx) {
@@ -54,8 +55,8 @@ export function ResultsBar() {
 
   const choose = (kind: ResultKind, v: ResultVariant) => {
     const s = useOrderStore.getState();
-    if (!s.form || !s.view) return;
-    const c = ruleContext(s.view, reasons, offers, timeZone, new Date());
+    if (!s.form || !s.view || !center) return;
+    const c = ruleContext(s.view, reasons, offers, center, new Date());
     const defaults = withDefaults(s.form, kind, v, c);
     s.arm(kind, v);
     s.patchResult(defaults);
@@ -63,9 +64,9 @@ export function ResultsBar() {
 
   const save = async () => {
     const s = useOrderStore.getState();
-    if (!s.form || !s.view || !s.armed || s.saving) return;
-    const c = ruleContext(s.view, reasons, offers, timeZone, new Date());
-    const args = saveArgs(s.form, s.armed, s.variant, c.now, timeZone);
+    if (!s.form || !s.view || !s.armed || s.saving || !center) return;
+    const c = ruleContext(s.view, reasons, offers, center, new Date());
+    const args = saveArgs(s.form, s.armed, s.variant, c.now, c.timeZone);
     if (missingFor(s.form, s.armed, s.variant, true, c).length > 0) return;
     s.setSaving(true);
     try {

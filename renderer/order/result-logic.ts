@@ -3,8 +3,8 @@
  * applies a result's defaults to the form and finds what each button still misses. No rule lives here.
  */
 import {
-  commentBody, looksObscene, parsePhone, prefixComment, resultDefaults, validateResult,
-  type ResultContext, type RuleViolation,
+  commentBody, looksObscene, parsePhone, prefixComment, resultContextFor, resultDefaults, validateResult,
+  type CenterContext, type ResultContext, type RuleViolation,
 } from '../../shared/domain';
 import type { Draft, OrderView } from '../../shared/ipc/contract';
 import type { Offer, Reason, ResultKind, SaveResultArgs } from '../../shared/domain/schemas';
@@ -19,12 +19,16 @@ export const RESULT_KEYS: readonly { kind: ResultKind; key: string }[] = [
   { kind: 'invalid', key: 'F9' },
 ];
 
-/** Everything the rules need besides the form; calls before the claim (`view.takenAt`) do not count, as on the server. */
-export function ruleContext(view: OrderView, reasons: Reason[], offers: Offer[], timeZone: string, now: Date): ResultContext {
-  return {
-    calls: view.order.calls, now, timeZone, failedAttempts: view.order.failedAttempts, reasons,
+/**
+ * Everything the rules need besides the form, under the session's center context (zone, working
+ * hours, limits: the same context main and the server use); calls before the claim
+ * (`view.takenAt`) do not count, as on the server.
+ */
+export function ruleContext(view: OrderView, reasons: Reason[], offers: Offer[], center: CenterContext, now: Date): ResultContext {
+  return resultContextFor(center, {
+    calls: view.order.calls, now, failedAttempts: view.order.failedAttempts, reasons,
     offers: offers.length > 0 ? offers : undefined, takenAt: view.takenAt,
-  };
+  });
 }
 
 /** The save arguments of the form for a result (comment date-prefixed as it will be stored). */

@@ -16,8 +16,9 @@ export interface OrderState {
   form: Draft | null;
   /** Bumped by every edit of the form (autosave watches it). */
   revision: number;
-  /** The result button pressed once (its defaults applied); pressing it again saves. */
+  /** The result button pressed once (its defaults applied); pressing it again saves. Mirrors `form.result`. */
   armed: ResultKind | null;
+  /** The Невалид / foreign-feedback variant of the armed result. Mirrors `form.variant`, so a draft keeps it. */
   variant: ResultVariant;
   saving: boolean;
   notice: SaveNotice;
@@ -50,6 +51,7 @@ export function formFromView(view: OrderView, now: Date = new Date()): Draft {
     deliveryOptions: o.delivery ? [o.delivery] : [],
     comment: '',
     result: null,
+    variant: null,
     problem: null,
     callbackAt: null,
     updatedAt: now.toISOString(),
@@ -70,7 +72,7 @@ export const useOrderStore = create<OrderState>()((set) => {
     saving: false,
     notice: null,
     open: (view, now) => set({
-      view, form: formFromView(view, now), revision: 0, armed: view.draft?.result ?? null, variant: null, saving: false, notice: null,
+      view, form: formFromView(view, now), revision: 0, armed: view.draft?.result ?? null, variant: view.draft?.variant ?? null, saving: false, notice: null,
     }),
     refresh: (view) => set((s) => (s.view && s.view.order.id === view.order.id ? { view } : {})),
     close: () => set({ view: null, form: null, armed: null, variant: null, saving: false }),
@@ -82,7 +84,10 @@ export const useOrderStore = create<OrderState>()((set) => {
     setDeliveryOptions: (deliveryOptions) => edit((f) => ({ ...f, deliveryOptions })),
     chooseDelivery: (delivery) => edit((f) => ({ ...f, delivery })),
     patchResult: (patch) => edit((f) => ({ ...f, ...patch })),
-    arm: (armed, variant = null) => set((s) => ({ armed, variant, notice: null, revision: s.revision + 1, form: s.form ? { ...s.form, result: armed } : s.form })),
+    arm: (armed, variant = null) => set((s) => ({
+      armed, variant, notice: null, revision: s.revision + 1,
+      form: s.form ? { ...s.form, result: armed, variant: armed ? variant : null, updatedAt: new Date().toISOString() } : s.form,
+    })),
     setSaving: (saving) => set({ saving }),
     setNotice: (notice) => set({ notice }),
   };

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { Session, SyncStatus } from '../../shared/ipc/contract';
 import type { AgentState, BreakReason } from '../../shared/api/live';
 import type { Offer, Reason } from '../../shared/domain/schemas';
+import type { CenterContext } from '../../shared/domain/center';
 
 export interface SessionState {
   session: Session | null;
@@ -20,6 +21,8 @@ export interface SessionState {
   setSync(sync: SyncStatus): void;
   setAgentState(state: AgentState, reason: BreakReason | null, now?: Date): void;
   setCatalog(offers: Offer[], reasons: Reason[]): void;
+  /** The server's new center context (live `center.changed`): the rules and the zone follow it without re-login. */
+  setCenter(center: CenterContext): void;
 }
 
 /** The session store (one per window). */
@@ -40,4 +43,8 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     set({ agentState, breakReason, stateSince: now.toISOString() });
   },
   setCatalog: (offers, reasons) => set({ offers, reasons }),
+  setCenter: (center) => {
+    const session = get().session;
+    if (session) set({ session: { ...session, center, timeZone: center.timeZone } });
+  },
 }));

@@ -1,20 +1,17 @@
 import type { z } from 'zod';
 import type { RouteModule } from '../app-deps';
-import { requireUser } from '../auth/session';
+import { allow, ADMIN_ROLES, LEAD_ROLES, userOf } from '../auth/access';
 import { hashPassword } from '../auth/passwords';
 import { HttpError, parseOr400 } from '../http/errors';
 import {
   AdminReason, CenterSettingsPatch, CodeParams, CreateTeamRequest, CreateUserRequest, IdParams, PutScriptRequest, SkuParams,
-  TariffInput, UpdateUserRequest, UpsertOfferRequest, type AdminUser, type UserOffersResponse,
+  TariffInput, UpdateUserRequest, UpsertOfferRequest, UserOffersRequest, type AdminUser, type UserOffersResponse,
 } from '../../shared/api/lead';
 import { Script } from '../../shared/api/http';
 import type { Sql } from '../db/db';
-import { readCenterSettings, writeCenterSettings } from './settings';
+import { changeCenterSettings, readCenterSettings } from './settings';
 import { parseScriptMarkdown } from './script-markdown';
 import { assertOperatorInScope } from './scope';
-
-const ADMIN = ['admin'] as const;
-const LEADS = ['lead', 'admin'] as const;
 
 type UserRow = {
   id: number; login: string; name: string; role: AdminUser['role']; team_id: number | null; active: boolean;
@@ -51,18 +48,16 @@ const isUnique = (e: unknown) => typeof e === 'object' && e !== null && (e as { 
  * Administration (admin role only): users with roles, teams and SIP accounts (password reset),
  * teams, offers with prices and promo terms, scripts and objections (JSON edit or Markdown
  * upload), the reason directory, delivery tariffs, center settings. One exception: GET
- * admin/users/:id/offers is also open to a lead for the operators of its team.
+ * admin/users/:id/offers (GET and PUT) is also open to a lead for the operators of its team.
  */
 export const adminRoutes: RouteModule = (app, { db, config, bus }) => {
   if (!app.hasContentTypeParser('text/markdown')) {
     app.addContentTypeParser('text/markdown', { parseAs: 'string', bodyLimit: 1_048_576 }, (_req, body, done) => done(null, body));
   }
-  const admin = (req: Parameters<typeof requireUser>[1]) => requireUser(db, req, ADMIN);
   /** The body of an admin PUT whose `key` in the address must equal the same field of the body. */
   const keyedBody = async <K extends string, B extends Record<K, string>>(
-    req: Parameters<typeof requireUser>[1] & { params: unknown; body: unknown }, params: z.ZodType<Record<K, string>>, body: z.ZodType<B>, key: K,
+    req: { params: unknown; body: unknown }, params: z.ZodType<Record<K, string>>, body: z.ZodType<B>, key: K,
   ): Promise<B> => {
-    await admin(req);
     const inPath = parseOr400(params, req.params, 'params')[key];
     const b = parseOr400(body, req.body, 'body');
     if (b[key] !== inPath) throw new HttpError(400, 'invalid_input', `${key}: не совпадает с адресом`, key);
@@ -70,11 +65,11 @@ export const adminRoutes: RouteModule = (app, { db, config, bus }) => {
   };
 
   /* users */
-  app.get('/admin/users', async (req) => { await admin(req); return { users: await loadUsers(db) }; });
+  app.get('/admin/users', allow(ADMIN_ROLES, 'all'), async () => ({ users: await loadUsers(db) }));
 
   /** GET admin/users/:id/offers — the products an operator may take (lead: operators of its team; admin: anyone). */
-  app.get('/admin/users/:id/offers', async (req): Promise<UserOffersResponse> => {
-    const actor = await requireUser(db, req, LEADS);
+  app.get('/admin/users/:id/offers', allow(LEAD_ROLES, 'team'), async (req): Promise<UserOffersResponse> => {
+    const actor = userOf(req);
     const { id } = parseOr400(IdParams, req.params, 'params');
     await assertOperatorInScope(db, actor, id);
     const { rows } = await db.query<{ offer_sku: string }>('SELECT offer_sku FROM user_offers WHERE user_id = $1', [id]);
@@ -82,8 +77,26 @@ export const adminRoutes: RouteModule = (app, { db, config, bus }) => {
     return { userId: id, offerSkus: rows.map((r) => r.offer_sku).sort() };
   });
 
-  app.post('/admin/users', async (req, reply) => {
-    await admin(req);
+  /** PUT admin/users/:id/offers — replaces the products an operator may take (the same scope as the GET). */
+  app.put('/admin/users/:id/offers', allow(LEAD_ROLES, 'team'), async (req) => {
+    const actor = userOf(req);
+    const { id } = parseOr400(IdParams, req.params, 'params');
+    const body = parseOr400(UserOffersRequest, req.body, 'body');
+    await assertOperatorInScope(db, actor, id);
+    const skus = [...new Set(body.offerSkus)];
+    if (skus.length) {
+      const known = await db.query<{ sku: string }>('SELECT sku FROM offers WHERE sku = ANY($1::text[])', [skus]);
+      const missing = skus.filter((s) => !known.rows.some((k) => k.sku === s));
+      if (missing.length) throw new HttpError(400, 'invalid_input', `offerSkus: неизвестные товары ${missing.join(', ')}`, 'offerSkus');
+    }
+    await db.tx(async (sql) => {
+      await sql.query('DELETE FROM user_offers WHERE user_id = $1', [id]);
+      for (const sku of skus) await sql.query('INSERT INTO user_offers (user_id, offer_sku) VALUES ($1,$2)', [id, sku]);
+    });
+    return { userId: id, offerSkus: skus.sort() };
+  });
+
+  app.post('/admin/users', allow(ADMIN_ROLES, 'all'), async (req, reply) => {
     const b = parseOr400(CreateUserRequest, req.body, 'body');
     await assertTeam(db, b.teamId);
     try {
@@ -99,8 +112,8 @@ export const adminRoutes: RouteModule = (app, { db, config, bus }) => {
     }
   });
 
-  app.patch('/admin/users/:id', async (req) => {
-    const actor = await admin(req);
+  app.patch('/admin/users/:id', allow(ADMIN_ROLES, 'all'), async (req) => {
+    const actor = userOf(req);
     const { id } = parseOr400(IdParams, req.params, 'params');
     const b = parseOr400(UpdateUserRequest, req.body, 'body');
     await assertTeam(db, b.teamId);
@@ -128,8 +141,8 @@ export const adminRoutes: RouteModule = (app, { db, config, bus }) => {
     return (await loadUsers(db, id))[0];
   });
 
-  app.delete('/admin/users/:id', async (req) => {
-    const actor = await admin(req);
+  app.delete('/admin/users/:id', allow(ADMIN_ROLES, 'all'), async (req) => {
+    const actor = userOf(req);
     const { id } = parseOr400(IdParams, req.params, 'params');
     if (id === actor.id) throw new HttpError(400, 'invalid_input', 'Нельзя отключить себя', 'id');
     // Users keep their history: "delete" deactivates and ends the sessions.
@@ -140,12 +153,10 @@ export const adminRoutes: RouteModule = (app, { db, config, bus }) => {
   });
 
   /* teams */
-  app.get('/admin/teams', async (req) => {
-    await admin(req);
+  app.get('/admin/teams', allow(ADMIN_ROLES, 'all'), async () => {
     return { teams: (await db.query<{ id: number; name: string }>('SELECT id, name FROM teams ORDER BY name')).rows };
   });
-  app.post('/admin/teams', async (req, reply) => {
-    await admin(req);
+  app.post('/admin/teams', allow(ADMIN_ROLES, 'all'), async (req, reply) => {
     const b = parseOr400(CreateTeamRequest, req.body, 'body');
     try {
       const { rows } = await db.query<{ id: number; name: string }>('INSERT INTO teams (name) VALUES ($1) RETURNING id, name', [b.name]);
@@ -157,12 +168,11 @@ export const adminRoutes: RouteModule = (app, { db, config, bus }) => {
   });
 
   /* offers */
-  app.get('/admin/offers', async (req) => {
-    await admin(req);
+  app.get('/admin/offers', allow(ADMIN_ROLES, 'all'), async () => {
     const { rows } = await db.query<{ sku: string; name: string; price_kop: number; promo: unknown; active: boolean }>('SELECT sku, name, price_kop, promo, active FROM offers ORDER BY name');
     return { offers: rows.map((r) => ({ sku: r.sku, name: r.name, priceKop: Number(r.price_kop), promo: r.promo, active: r.active })) };
   });
-  app.put('/admin/offers/:sku', async (req) => {
+  app.put('/admin/offers/:sku', allow(ADMIN_ROLES, 'all'), async (req) => {
     const b = await keyedBody(req, SkuParams, UpsertOfferRequest, 'sku');
     const { sku } = b;
     await db.query(
@@ -175,15 +185,13 @@ export const adminRoutes: RouteModule = (app, { db, config, bus }) => {
   });
 
   /* scripts and objections */
-  app.put('/admin/scripts/:sku', async (req) => {
-    await admin(req);
+  app.put('/admin/scripts/:sku', allow(ADMIN_ROLES, 'all'), async (req) => {
     const { sku } = parseOr400(SkuParams, req.params, 'params');
     const b = parseOr400(PutScriptRequest, req.body, 'body');
     await assertOffer(db, sku);
     return saveScript(sku, b);
   });
-  app.post('/admin/scripts/:sku/markdown', async (req) => {
-    await admin(req);
+  app.post('/admin/scripts/:sku/markdown', allow(ADMIN_ROLES, 'all'), async (req) => {
     const { sku } = parseOr400(SkuParams, req.params, 'params');
     if (typeof req.body !== 'string' || req.body.trim() === '') throw new HttpError(400, 'invalid_input', 'body: ожидается text/markdown со скриптом', 'body');
     await assertOffer(db, sku);
@@ -201,12 +209,11 @@ export const adminRoutes: RouteModule = (app, { db, config, bus }) => {
   };
 
   /* reasons */
-  app.get('/admin/reasons', async (req) => {
-    await admin(req);
+  app.get('/admin/reasons', allow(ADMIN_ROLES, 'all'), async () => {
     const { rows } = await db.query<{ code: string; grp: string; label: string; active: boolean; sort: number }>('SELECT code, grp, label, active, sort FROM reasons ORDER BY grp, sort, code');
     return { reasons: rows.map((r) => ({ code: r.code, group: r.grp, label: r.label, active: r.active, sort: r.sort })) };
   });
-  app.put('/admin/reasons/:code', async (req) => {
+  app.put('/admin/reasons/:code', allow(ADMIN_ROLES, 'all'), async (req) => {
     const b = await keyedBody(req, CodeParams, AdminReason, 'code');
     const { code } = b;
     await db.query(
@@ -221,13 +228,11 @@ export const adminRoutes: RouteModule = (app, { db, config, bus }) => {
   const tariffOut = (r: { id: number; region: string; method: string; carrier: string; price_kop: number; days_min: number; days_max: number }) => ({
     id: r.id, region: r.region, method: r.method, carrier: r.carrier, priceKop: Number(r.price_kop), daysMin: r.days_min, daysMax: r.days_max,
   });
-  app.get('/admin/tariffs', async (req) => {
-    await admin(req);
+  app.get('/admin/tariffs', allow(ADMIN_ROLES, 'all'), async () => {
     const { rows } = await db.query<Parameters<typeof tariffOut>[0]>('SELECT * FROM delivery_tariffs ORDER BY region, method, id');
     return { tariffs: rows.map(tariffOut) };
   });
-  app.post('/admin/tariffs', async (req, reply) => {
-    await admin(req);
+  app.post('/admin/tariffs', allow(ADMIN_ROLES, 'all'), async (req, reply) => {
     const b = parseOr400(TariffInput, req.body, 'body');
     const { rows } = await db.query<Parameters<typeof tariffOut>[0]>(
       'INSERT INTO delivery_tariffs (region, method, carrier, price_kop, days_min, days_max) VALUES ($1,$2,$3,$4,$5,$6) RETURNING *',
@@ -235,8 +240,7 @@ export const adminRoutes: RouteModule = (app, { db, config, bus }) => {
     );
     return reply.status(201).send(tariffOut(rows[0] as Parameters<typeof tariffOut>[0]));
   });
-  app.put('/admin/tariffs/:id', async (req) => {
-    await admin(req);
+  app.put('/admin/tariffs/:id', allow(ADMIN_ROLES, 'all'), async (req) => {
     const { id } = parseOr400(IdParams, req.params, 'params');
     const b = parseOr400(TariffInput, req.body, 'body');
     const { rows } = await db.query<Parameters<typeof tariffOut>[0]>(
@@ -246,8 +250,7 @@ export const adminRoutes: RouteModule = (app, { db, config, bus }) => {
     if (!rows[0]) throw new HttpError(404, 'not_found', `Тариф ${id} не найден`);
     return tariffOut(rows[0]);
   });
-  app.delete('/admin/tariffs/:id', async (req) => {
-    await admin(req);
+  app.delete('/admin/tariffs/:id', allow(ADMIN_ROLES, 'all'), async (req) => {
     const { id } = parseOr400(IdParams, req.params, 'params');
     const r = await db.query('DELETE FROM delivery_tariffs WHERE id = $1', [id]);
     if (r.rowCount === 0) throw new HttpError(404, 'not_found', `Тариф ${id} не найден`);
@@ -255,11 +258,9 @@ export const adminRoutes: RouteModule = (app, { db, config, bus }) => {
   });
 
   /* center settings */
-  app.get('/admin/settings', async (req) => { await admin(req); return readCenterSettings(db, config); });
-  app.put('/admin/settings', async (req) => {
-    await admin(req);
+  app.get('/admin/settings', allow(ADMIN_ROLES, 'all'), async () => readCenterSettings(db, config));
+  app.put('/admin/settings', allow(ADMIN_ROLES, 'all'), async (req) => {
     const b = parseOr400(CenterSettingsPatch, req.body, 'body');
-    await writeCenterSettings(db, b);
-    return readCenterSettings(db, config);
+    return changeCenterSettings({ db, config, bus }, b);
   });
 };

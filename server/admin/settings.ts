@@ -1,7 +1,10 @@
 import type { Sql } from '../db/db';
 import type { ServerConfig } from '../config';
+import type { AppDeps, RouteModule } from '../app-deps';
 import type { CenterSettings } from '../../shared/api/lead';
 import { DEFAULT_ALERT_THRESHOLDS } from '../../shared/domain/reports';
+import { centerContextOf, type CenterContext } from '../../shared/domain/center';
+import { allow, ANY_ROLE } from '../auth/access';
 
 /**
  * Center settings stored in `center_settings` (keys `timeZone`, `workingHours`, `alerts`), with
@@ -22,6 +25,15 @@ export async function readCenterSettings(sql: Sql, config: ServerConfig): Promis
   };
 }
 
+/**
+ * The center context of the rules (shared/domain/center.ts) from the center settings: the ONE
+ * place the server builds it — the save of a result, the login reply, `GET center/context` and
+ * the live `center.changed` message all use it.
+ */
+export async function readCenterContext(sql: Sql, config: ServerConfig): Promise<CenterContext> {
+  return centerContextOf(await readCenterSettings(sql, config), config.timeZone);
+}
+
 /** Writes the given settings keys (upsert). */
 export async function writeCenterSettings(sql: Sql, patch: Partial<CenterSettings>): Promise<void> {
   for (const [key, value] of Object.entries(patch)) {
@@ -32,3 +44,20 @@ export async function writeCenterSettings(sql: Sql, patch: Partial<CenterSetting
     );
   }
 }
+
+/**
+ * Writes an admin's settings change and announces it on the bus (`centerChanged`), so every
+ * instance sends the new center context to its live connections (`center.changed`).
+ */
+export async function changeCenterSettings(deps: Pick<AppDeps, 'db' | 'config' | 'bus'>, patch: Partial<CenterSettings>): Promise<CenterSettings> {
+  await writeCenterSettings(deps.db, patch);
+  await deps.bus.publish({ kind: 'centerChanged' });
+  return readCenterSettings(deps.db, deps.config);
+}
+
+/** GET /center/context — the center context of the rules (every logged-in role). */
+export const centerRoutes: RouteModule = (app, { db, config }) => {
+  app.get('/center/context', allow(ANY_ROLE, 'all'), async () => {
+    return readCenterContext(db, config);
+  });
+};

@@ -2,7 +2,9 @@ import { LoginRequest, type LoginResponse, type Role } from '../../shared/api/ht
 import type { RouteModule } from '../app-deps';
 import { HttpError, parseOr400 } from '../http/errors';
 import { bearerOf } from './session';
+import { ANY_ROLE } from './access';
 import { hashToken, newToken, verifyPassword } from './passwords';
+import { readCenterContext } from '../admin/settings';
 
 type UserRow = {
   id: number; login: string; name: string; role: Role; password_hash: string; active: boolean;
@@ -11,7 +13,7 @@ type UserRow = {
 
 /** POST /auth/login — password login, rate-limited per login and per IP; POST /auth/logout. */
 export const authRoutes: RouteModule = (app, { db, config, loginLimiter, now }) => {
-  app.post('/auth/login', async (req, reply) => {
+  app.post('/auth/login', { config: { access: 'public' } }, async (req, reply) => {
     const body = parseOr400(LoginRequest, req.body, 'body');
     const wait = loginLimiter.retryAfter(body.login, req.ip);
     if (wait > 0) {
@@ -29,6 +31,7 @@ export const authRoutes: RouteModule = (app, { db, config, loginLimiter, now }) 
     const { token, hash } = newToken();
     const expiresAt = new Date(now().getTime() + config.tokenTtlHours * 3_600_000);
     await db.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [hash, user.id, expiresAt.toISOString()]);
+    const center = await readCenterContext(db, config);
     const res: LoginResponse = {
       token,
       expiresAt: expiresAt.toISOString(),
@@ -36,15 +39,14 @@ export const authRoutes: RouteModule = (app, { db, config, loginLimiter, now }) 
       sip: user.sip_user && user.sip_ws_url && user.sip_domain
         ? { wsUrl: user.sip_ws_url, domain: user.sip_domain, user: user.sip_user, password: user.sip_password ?? '', displayName: user.name }
         : null,
-      timeZone: config.timeZone,
+      timeZone: center.timeZone,
+      center,
     };
     return res;
   });
 
-  app.post('/auth/logout', async (req) => {
-    const token = bearerOf(req);
-    if (!token) throw new HttpError(401, 'unauthorized', 'Нет токена сессии');
-    await db.query('UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [hashToken(token)]);
+  app.post('/auth/logout', { config: { access: { roles: ANY_ROLE, scope: 'own' } } }, async (req) => {
+    await db.query('UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [hashToken(bearerOf(req) ?? '')]);
     return { ok: true };
   });
 };

@@ -1,7 +1,8 @@
 import type { Sql } from '../db/db';
 import type { AgentState, BoardAgent, BreakReason, CallQuality } from '../../shared/api/live';
 import type { QueueTab } from '../../shared/domain/schemas';
-import { QUEUE_TABS, QUICK_RECALL_MAX_ATTEMPTS, dayStartsIn, queueTabOf } from '../../shared/domain/tabs';
+import { QUEUE_TABS, dayStartsIn } from '../../shared/domain/tabs';
+import { countTabs } from '../queue/tab-sql';
 import { boardAlerts, noAnswerStreak, resultFigures, type AlertThresholds, type ReportCallOutcome, type ReportResult } from '../../shared/domain/reports';
 import type { BoardAlert } from '../../shared/api/lead';
 import { toIso, toIsoOrNull } from '../live/time';
@@ -90,27 +91,10 @@ export function toWire(row: BoardAgentRow): BoardAgent {
   return agent;
 }
 
-/**
- * Orders waiting per queue tab, counted in SQL by status, creation day and attempts, each group
- * classified by the shared tab rule (`queueTabOf`).
- */
+/** Orders waiting per queue tab: the totals of the queue routes' own count (`countTabs`). */
 export async function queueSizes(sql: Sql, now: Date, timeZone: string): Promise<Record<QueueTab, number>> {
-  const days = dayStartsIn(now, timeZone);
-  const { rows } = await sql.query<{ status: 'new' | 'callback' | 'no_answer'; many: boolean; age: number; n: number }>(
-    `SELECT status, failed_attempts > $4 AS many,
-            CASE WHEN created_at >= $1 THEN 0 WHEN created_at >= $2 THEN 1 WHEN created_at >= $3 THEN 2 ELSE 3 END AS age,
-            count(*)::int AS n
-       FROM orders WHERE status IN ('new','callback','no_answer') GROUP BY 1, 2, 3`,
-    [days.today.toISOString(), days.yesterday.toISOString(), days.twoDaysAgo.toISOString(), QUICK_RECALL_MAX_ATTEMPTS],
-  );
-  const out = Object.fromEntries(QUEUE_TABS.map((t) => [t, 0])) as Record<QueueTab, number>;
-  const representative = [now, days.yesterday, days.twoDaysAgo, new Date(days.twoDaysAgo.getTime() - 86_400_000)];
-  for (const r of rows) {
-    const createdAt = (representative[r.age] ?? now).toISOString();
-    const tab = queueTabOf({ status: r.status, createdAt, failedAttempts: r.many ? QUICK_RECALL_MAX_ATTEMPTS + 1 : 1 }, now, timeZone);
-    if (tab) out[tab] += r.n;
-  }
-  return out;
+  const counts = await countTabs(sql, now, timeZone);
+  return Object.fromEntries(QUEUE_TABS.map((t) => [t, counts[t].total])) as Record<QueueTab, number>;
 }
 
 /** Alerts of the board rows by the center's thresholds (shared rule `boardAlerts`). */

@@ -19,7 +19,11 @@ export const BusEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('quality'), userId: z.number().int(), callId: z.string(), quality: CallQuality, at: z.string() }),
   /** Queue or counters changed (result saved, order ingested, claim): boards refresh. */
   z.object({ kind: z.literal('activity'), userId: z.number().int().nullable() }),
+  /** An admin changed the center settings: every connection gets the new center context. */
+  z.object({ kind: z.literal('centerChanged') }),
   z.object({ kind: z.literal('message'), toUserId: z.number().int(), from: z.string(), text: z.string(), at: z.string() }),
+  /** A lead set these operators' plans for `day`: their headers refetch. */
+  z.object({ kind: z.literal('planChanged'), userIds: z.array(z.number().int()), day: z.string() }),
 ]);
 export type BusEvent = z.infer<typeof BusEvent>;
 

@@ -5,7 +5,7 @@ import type { AuthedUser } from '../auth/session';
 import type { ServerMessage } from '../../shared/api/live';
 import type { BusEvent } from './bus';
 import { loadBoardAgents, queueSizes, toWire } from '../board/board-data';
-import { readCenterSettings } from '../admin/settings';
+import { readCenterContext, readCenterSettings } from '../admin/settings';
 import type { CenterSettings } from '../../shared/api/lead';
 import { dueCallbacks } from './reminders';
 
@@ -87,6 +87,9 @@ export class LiveHub {
       case 'message':
         for (const c of this.conns) if (c.user.id === e.toUserId) this.send(c.ws, { type: 'message', from: e.from, text: e.text, at: e.at });
         return;
+      case 'planChanged':
+        for (const c of this.conns) if (e.userIds.includes(c.user.id)) this.send(c.ws, { type: 'plan.changed', day: e.day });
+        return;
       case 'agentState':
       case 'quality':
         await this.pushAgent(e.userId);
@@ -95,6 +98,12 @@ export class LiveHub {
         if (e.userId !== null) await this.pushAgent(e.userId);
         this.scheduleBoards();
         return;
+      case 'centerChanged': {
+        this.settingsCache = null;
+        const center = await readCenterContext(this.deps.db, this.deps.config);
+        for (const c of this.conns) this.send(c.ws, { type: 'center.changed', center });
+        return;
+      }
       default:
         return;
     }

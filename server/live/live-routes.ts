@@ -1,9 +1,11 @@
 import type { RawData, WebSocket } from 'ws';
 import type { RouteModule } from '../app-deps';
-import { ClientMessage, type ServerMessage } from '../../shared/api/live';
+import { ClientMessage, type AgentStateResponse, type ServerMessage } from '../../shared/api/live';
 import { bearerOf, userByToken } from '../auth/session';
+import { ANY_ROLE, allow, userOf } from '../auth/access';
+import { hashToken } from '../auth/passwords';
 import { LiveHub, type LiveConn } from './hub';
-import { currentState, recordAgentState, recordQuality, type StateChange } from './agent-state';
+import { currentState, recordAgentState, recordQuality, resumeState, type StateChange } from './agent-state';
 
 /** Close code of an unauthenticated live socket. */
 export const CLOSE_UNAUTHORIZED = 4401;
@@ -24,13 +26,19 @@ export const liveRoutes: RouteModule = (app, deps) => {
     hub.close();
   });
 
-  const publishState = async (userId: number, change: StateChange) => {
+  const publishState = async (userId: number, change: StateChange, remoteNumber: string | null = null) => {
     const at = deps.now();
-    await recordAgentState(deps.db, userId, change, at);
+    await recordAgentState(deps.db, userId, change, at, remoteNumber);
     await deps.bus.publish({ kind: 'agentState', userId, ...change, at: at.toISOString() });
   };
 
-  app.get('/live', { websocket: true }, (socket: WebSocket, req) => {
+  /** GET agent/state — the caller's agent state to resume in this login session (a desk reloaded or restarted). */
+  app.get('/agent/state', allow(ANY_ROLE, 'own'), async (req): Promise<AgentStateResponse> => {
+    const user = userOf(req);
+    return { resume: await resumeState(deps.db, user.id, hashToken(bearerOf(req) ?? '')) };
+  });
+
+  app.get('/live', { websocket: true, config: { access: 'socket' } }, (socket: WebSocket, req) => {
     let conn: LiveConn | null = null;
     let chain: Promise<void> = Promise.resolve();
     let alive = true;
@@ -88,7 +96,7 @@ export const liveRoutes: RouteModule = (app, deps) => {
           fail('already_authenticated', 'Соединение уже авторизовано');
           return;
         case 'state':
-          await publishState(user.id, { state: msg.state, breakReason: msg.breakReason, orderId: msg.orderId, callId: msg.callId, sipRegistered: msg.sipRegistered });
+          await publishState(user.id, { state: msg.state, breakReason: msg.breakReason, orderId: msg.orderId, callId: msg.callId, sipRegistered: msg.sipRegistered }, msg.remoteNumber ?? null);
           return;
         case 'quality':
           if (await recordQuality(deps.db, user.id, msg.callId, msg.quality)) {

@@ -76,3 +76,11 @@ export class TariffTableProvider implements DeliveryProvider {
     }));
   }
 }
+
+/**
+ * The carriers' options for an address as order-form DeliveryOptions, before the courier-only
+ * rule (shared/domain/delivery.ts applies it): what a confirm's delivery is checked against.
+ */
+export async function quotedOptions(provider: DeliveryProvider, req: QuoteRequest): Promise<DeliveryOption[]> {
+  return (await provider.quote(req)).map(optionOfQuote);
+}

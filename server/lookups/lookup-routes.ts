@@ -5,7 +5,7 @@ import { OrderId, Sku, type Address, type Offer, type OrderLine, type Reason } f
 import { proposeDeliveryOptions } from '../../shared/domain/delivery';
 import { orderTotals } from '../../shared/domain/money';
 import type { RouteModule } from '../app-deps';
-import { requireUser } from '../auth/session';
+import { allow, ANY_ROLE, userOf } from '../auth/access';
 import type { Sql } from '../db/db';
 import { HttpError } from '../http/errors';
 import { assertCanSee } from '../orders/access';
@@ -42,20 +42,17 @@ export function deliveryProvider(sql: Sql): DeliveryProvider {
  * operator offers (courier-only rule of proposeDeliveryOptions).
  */
 export const lookupRoutes: RouteModule = (app, { db, now }) => {
-  app.get('/reasons', async (req) => {
-    await requireUser(db, req);
+  app.get('/reasons', allow(ANY_ROLE, 'all'), async () => {
     const { rows } = await db.query<{ code: string; grp: Reason['group']; label: string; active: boolean }>('SELECT code, grp, label, active FROM reasons ORDER BY sort, code');
     return { reasons: rows.map((r) => ({ code: r.code, group: r.grp, label: r.label, active: r.active })) };
   });
 
-  app.get('/offers', async (req) => {
-    await requireUser(db, req);
+  app.get('/offers', allow(ANY_ROLE, 'all'), async () => {
     const { rows } = await db.query<{ sku: string; name: string; price_kop: number; promo: Offer['promo']; active: boolean }>('SELECT * FROM offers ORDER BY name, sku');
     return { offers: rows.map((r) => ({ sku: r.sku, name: r.name, priceKop: Number(r.price_kop), promo: r.promo, active: r.active })) };
   });
 
-  app.get('/scripts/:offerSku', async (req) => {
-    await requireUser(db, req);
+  app.get('/scripts/:offerSku', allow(ANY_ROLE, 'all'), async (req) => {
     const { offerSku } = parseClean(SkuParam, req.params, 'params');
     const { rows } = await db.query<{ sections: Script['sections']; objections: Script['objections'] }>('SELECT sections, objections FROM scripts WHERE offer_sku = $1', [offerSku]);
     const r = rows[0];
@@ -63,8 +60,8 @@ export const lookupRoutes: RouteModule = (app, { db, now }) => {
     return ScriptSchema.parse({ offerSku, sections: r.sections, objections: r.objections });
   });
 
-  app.get('/delivery/options', async (req) => {
-    const user = await requireUser(db, req);
+  app.get('/delivery/options', allow(ANY_ROLE, 'own'), async (req) => {
+    const user = userOf(req);
     const q = parseClean(DeliveryQuery, req.query, 'query');
     const { rows } = await db.query<{ assignee_id: number | null; lease_until: Date | null; address: Address; lines: OrderLine[] }>(
       'SELECT assignee_id, lease_until, address, lines FROM orders WHERE id = $1', [q.orderId]);
@@ -82,8 +79,7 @@ export const lookupRoutes: RouteModule = (app, { db, now }) => {
     return { options: proposeDeliveryOptions(quotes.map(optionOfQuote)) };
   });
 
-  app.get('/address/suggest', async (req) => {
-    await requireUser(db, req);
+  app.get('/address/suggest', allow(ANY_ROLE, 'all'), async (req) => {
     const q = parseClean(AddressSuggestQuery, req.query, 'query');
     const provider = await addressProvider(db);
     try {

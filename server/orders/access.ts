@@ -25,6 +25,22 @@ export async function assertCanSee(sql: Sql, user: AuthedUser, row: { assignee_i
 }
 
 /**
+ * Refuses (403) a customer history lookup by phone (`phone` in stored E.164) unless the user is a
+ * lead or an admin, or an operator who holds an order with that phone (main or extra) or whose
+ * desk reports an inbound call from that number ringing (agent_status.remote_number).
+ */
+export async function assertCanLookUpPhone(sql: Sql, user: AuthedUser, phone: string, now: Date): Promise<void> {
+  if (user.role !== 'operator') return;
+  const { rows } = await sql.query<{ ok: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM orders WHERE assignee_id = $1 AND lease_until > $3 AND (phone = $2 OR extra_phone = $2))
+         OR EXISTS (SELECT 1 FROM agent_status WHERE user_id = $1 AND state = 'ringing' AND remote_number = $2) AS ok`,
+    [user.id, phone, now.toISOString()],
+  );
+  if (rows[0]?.ok) return;
+  throw new HttpError(403, 'forbidden', 'История клиента доступна только по заказу у вас в работе или входящему звонку с этого номера');
+}
+
+/**
  * SQL expression: the offers an operator works with (user_offers of active offers), as text[];
  * no such rows = every active offer. `userParam` is the placeholder of the user id (e.g. `$1`).
  */

@@ -1,5 +1,4 @@
 /** POST /orders — orders from landing pages, authenticated by X-Api-Key, idempotent by externalId. */
-import { timingSafeEqual, createHash } from 'node:crypto';
 import { IngestOrderRequest } from '../../shared/api/http';
 import { emptyAddress, type OrderLine } from '../../shared/domain/schemas';
 import type { RouteModule } from '../app-deps';
@@ -10,27 +9,14 @@ import { storablePhone } from './phone-storage';
 /** An ingested order may claim to be created at most this far in the future (clock skew). */
 const MAX_FUTURE_SKEW_MS = 10 * 60_000;
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
-/** Constant-time comparison of the presented key with the configured one. */
-function keyMatches(presented: string, expected: string): boolean {
-  return timingSafeEqual(digest(presented), digest(expected));
-}
-
 /**
  * POST /orders (X-Api-Key = INGEST_API_KEY): 201 {id} for a new order, 200 {id} when the
  * externalId is known (nothing duplicated). 503 when no key is configured, 401 for a wrong key,
  * 400 naming the field for bad input or an unknown/inactive offer. Phones: see phone-storage.ts.
+ * The key is checked by the access hook (server/auth/access.ts).
  */
-export const ingestRoutes: RouteModule = (app, { db, config, now, bus }) => {
-  app.post('/orders', async (req, reply) => {
-    if (!config.ingestApiKey) {
-      throw new HttpError(503, 'ingest_disabled', 'Приём заказов выключен: задайте INGEST_API_KEY на сервере');
-    }
-    const key = req.headers['x-api-key'];
-    if (typeof key !== 'string' || key.length > 500 || !keyMatches(key, config.ingestApiKey)) {
-      throw new HttpError(401, 'bad_api_key', 'Неверный или отсутствующий заголовок X-Api-Key', 'X-Api-Key');
-    }
+export const ingestRoutes: RouteModule = (app, { db, now, bus }) => {
+  app.post('/orders', { config: { access: 'apiKey' } }, async (req, reply) => {
     const body = parseClean(IngestOrderRequest, req.body, 'body');
     const at = now();
     const createdAt = body.createdAt ? new Date(body.createdAt) : at;

@@ -1,11 +1,12 @@
 /**
- * Orders in the database: row ↔ domain mapping, loading with calls, the global version counter
+ * Orders in the database: row ↔ domain mapping, loading with calls, change versions
  * and removals from an operator's held set. Every function takes the `Sql` of the caller's
  * transaction.
  */
 import type { Address, CallAttempt, DeliveryOption, Order, OrderLine, OrderStatus } from '../../shared/domain/schemas';
 import { emptyAddress } from '../../shared/domain/schemas';
 import type { Sql } from '../db/db';
+import { recordOrderEvent } from '../integrations/order-events';
 
 /** Columns of `orders` as read by the server. */
 export type OrderRow = {
@@ -110,32 +111,36 @@ export async function ordersOfRows(sql: Sql, rows: OrderRow[]): Promise<Order[]>
 }
 
 /**
- * Takes the next global version. The counter row stays locked until the transaction ends, so
- * versions become visible in commit order (a pull snapshot always sees a prefix of versions).
+ * Takes the next change version from the `change_version` sequence (no row lock: writers do not
+ * queue behind each other). Take it while holding the changed order's row lock; the writing
+ * transaction's id is recorded with the change (column defaults, and a trigger on orders), and
+ * readers deliver changes by the cursor rule of server/sync/cursor.ts.
  */
 export async function nextVersion(sql: Sql): Promise<number> {
-  const { rows } = await sql.query<{ version: number }>('UPDATE change_counter SET version = version + 1 WHERE id = 1 RETURNING version');
+  const { rows } = await sql.query<{ version: number }>("SELECT nextval('change_version') AS version");
   const v = rows[0]?.version;
-  if (v === undefined) throw new Error('change_counter row missing');
+  if (v === undefined) throw new Error('change_version sequence missing');
   return Number(v);
 }
 
 /** Records that an order left a user's held set (released, reassigned, expired, result saved). */
 export async function recordRemoval(sql: Sql, userId: number, orderId: number): Promise<void> {
-  await sql.query('INSERT INTO order_removals (user_id, order_id, version) VALUES ($1, $2, $3)', [userId, orderId, await nextVersion(sql)]);
+  await sql.query("INSERT INTO order_removals (user_id, order_id, version) VALUES ($1, $2, nextval('change_version'))", [userId, orderId]);
 }
 
 /**
  * Ends a holder's lease — the one release rule of release, force-release and lease expiry: the
  * lease is cleared, the order's version bumped and a removal recorded for the holder; the
- * assignee stays «Ответственный», except on a Новый order, which goes back to the common pool.
+ * assignee stays «Ответственный», except on a Новый order, which goes back to the common pool
+ * (an integrations event `returned_to_pool`).
  */
 export async function endLease(sql: Sql, orderId: number, holderId: number, now: Date): Promise<void> {
-  await sql.query(
+  const { rows } = await sql.query<{ status: OrderStatus }>(
     `UPDATE orders SET lease_until = NULL, assignee_id = CASE WHEN status = 'new' THEN NULL ELSE assignee_id END,
-            updated_at = $2, version = $3 WHERE id = $1`,
-    [orderId, now.toISOString(), await nextVersion(sql)],
+            updated_at = $2, version = nextval('change_version') WHERE id = $1 RETURNING status`,
+    [orderId, now.toISOString()],
   );
+  if (rows[0]?.status === 'new') await recordOrderEvent(sql, orderId, 'returned_to_pool', now);
   await recordRemoval(sql, holderId, orderId);
 }
 

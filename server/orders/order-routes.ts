@@ -4,11 +4,11 @@ import type { CustomerHistory } from '../../shared/api/http';
 import { OrderId, type DeliveryOption, type OrderLine, type OrderStatus } from '../../shared/domain/schemas';
 import { orderTotals } from '../../shared/domain/money';
 import type { RouteModule } from '../app-deps';
-import { requireUser } from '../auth/session';
+import { allow, ANY_ROLE, OPERATOR_ROLES, userOf } from '../auth/access';
 import { HttpError } from '../http/errors';
 import { parseClean } from './parse-clean';
 import { claimOrder, releaseOrder } from '../queue/claim';
-import { assertCanSee } from './access';
+import { assertCanLookUpPhone, assertCanSee } from './access';
 import { type OrderRow, ORDER_SELECT, ordersOfRows } from './order-repo';
 import { storablePhone } from './phone-storage';
 
@@ -25,13 +25,15 @@ type HistoryRow = {
  * GET /orders/:id — holder, lead of the assignee's team, admin → Order with its calls.
  * POST /orders/:id/claim — operator: take (or renew own lease) → {order}; 409/422 refusals.
  * POST /orders/:id/release — holder, lead, admin → {ok}.
- * GET /customers/by-phone/:phone — every role (inbound screen pop): the customer's orders.
+ * GET /customers/by-phone/:phone — the customer's orders (inbound screen pop): leads, admins, an
+ * operator holding an order with that phone or with an inbound call from it ringing.
+ * Roles are declared on each route (server/auth/access.ts); handlers narrow to the scope.
  */
 export const orderRoutes: RouteModule = (app, deps) => {
   const { db, now, bus } = deps;
 
-  app.get('/orders/:id', async (req) => {
-    const user = await requireUser(db, req);
+  app.get('/orders/:id', allow(ANY_ROLE, 'own'), async (req) => {
+    const user = userOf(req);
     const { id } = parseClean(IdParam, req.params, 'params');
     const { rows } = await db.query<OrderRow>(`${ORDER_SELECT} WHERE o.id = $1`, [id]);
     const row = rows[0];
@@ -41,16 +43,16 @@ export const orderRoutes: RouteModule = (app, deps) => {
     return { order };
   });
 
-  app.post('/orders/:id/claim', async (req) => {
-    const user = await requireUser(db, req, ['operator']);
+  app.post('/orders/:id/claim', allow(OPERATOR_ROLES, 'own'), async (req) => {
+    const user = userOf(req);
     const { id } = parseClean(IdParam, req.params, 'params');
     const taken = await claimOrder(deps, user, id);
     await bus.publishAll([{ kind: 'poke', userIds: taken.poke }, { kind: 'activity', userId: user.id }]);
     return { order: taken.order };
   });
 
-  app.post('/orders/:id/release', async (req) => {
-    const user = await requireUser(db, req);
+  app.post('/orders/:id/release', allow(ANY_ROLE, 'own'), async (req) => {
+    const user = userOf(req);
     const { id } = parseClean(IdParam, req.params, 'params');
     const poke = await releaseOrder(deps, user, id);
     if (poke.length) {
@@ -60,11 +62,11 @@ export const orderRoutes: RouteModule = (app, deps) => {
     return { ok: true };
   });
 
-  app.get('/customers/by-phone/:phone', async (req) => {
-    await requireUser(db, req);
+  app.get('/customers/by-phone/:phone', allow(ANY_ROLE, 'own'), async (req) => {
     const { phone } = parseClean(PhoneParam, req.params, 'params');
     const stored = storablePhone(phone);
     if (!stored) throw new HttpError(400, 'invalid_input', 'phone: номер телефона некорректен', 'phone');
+    await assertCanLookUpPhone(db, userOf(req), stored.phone, now());
     const { rows } = await db.query<HistoryRow>(
       `SELECT o.id, o.created_at, o.status, f.name AS offer_name, o.offer_sku, o.customer_name, o.lines, o.delivery, o.problem, o.comment,
               (SELECT max(c.started_at) FROM calls c WHERE c.order_id = o.id) AS last_call_at

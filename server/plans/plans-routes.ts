@@ -1,6 +1,7 @@
 import type { RouteModule } from '../app-deps';
 import type { Sql } from '../db/db';
 import { requireUser } from '../auth/session';
+import { allow, ANY_ROLE, LEAD_ROLES } from '../auth/access';
 import { HttpError, parseOr400 } from '../http/errors';
 import { MyPlanQuery, PlansCsvQuery, PlansQuery, PutPlansRequest, type MyPlanResponse, type PlansCsvResponse } from '../../shared/api/lead';
 import { localDayKeyOf, dayWindow, planProgress, resultFigures, approvalRate, type ReportResult } from '../../shared/domain/reports';
@@ -23,7 +24,7 @@ async function upsertPlan(sql: Sql, userId: number, day: string, c: number, k: n
  * Plans: PUT plans (form), POST plans/csv?day (text/csv upload, all lines or none), GET plans?day (lead: its team;
  * admin: all or ?teamId) and GET plans/me?day (the operator's own progress for the header).
  */
-export const plansRoutes: RouteModule = (app, { db, config, now }) => {
+export const plansRoutes: RouteModule = (app, { db, config, now, bus }) => {
   if (!app.hasContentTypeParser('text/csv')) {
     app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 1_048_576 }, (_req, body, done) => done(null, body));
   }
@@ -37,7 +38,10 @@ export const plansRoutes: RouteModule = (app, { db, config, now }) => {
     return rows;
   };
 
-  app.put('/plans', async (req) => {
+  /** Tells the operators whose plan changed (live `plan.changed`, on every server instance). */
+  const announce = (userIds: number[], day: string) => bus.publish({ kind: 'planChanged', userIds: [...new Set(userIds)], day });
+
+  app.put('/plans', allow(LEAD_ROLES, 'team'), async (req) => {
     const actor = await requireUser(db, req, LEADS);
     const body = parseOr400(PutPlansRequest, req.body, 'body');
     const ops = await operatorsInScope(teamScope(actor));
@@ -47,6 +51,7 @@ export const plansRoutes: RouteModule = (app, { db, config, now }) => {
     await db.tx(async (sql) => {
       for (const r of body.rows) await upsertPlan(sql, r.userId, body.day, r.targetConfirmed, r.targetCalls, actor.id);
     });
+    await announce(body.rows.map((r) => r.userId), body.day);
     return { day: body.day, saved: body.rows.length };
   });
 
@@ -54,7 +59,7 @@ export const plansRoutes: RouteModule = (app, { db, config, now }) => {
    * POST plans/csv?day — saves every line or none: bad lines answer 200 `{saved: 0, errors}` with
    * one clear message per line; an empty file or a non-CSV body is a 400.
    */
-  app.post('/plans/csv', async (req): Promise<PlansCsvResponse> => {
+  app.post('/plans/csv', allow(LEAD_ROLES, 'team'), async (req): Promise<PlansCsvResponse> => {
     const actor = await requireUser(db, req, LEADS);
     const { day } = parseOr400(PlansCsvQuery, req.query, 'query');
     if (typeof req.body !== 'string') throw new HttpError(400, 'invalid_input', 'body: ожидается text/csv «логин;план подтверждений;план звонков»', 'body');
@@ -74,10 +79,11 @@ export const plansRoutes: RouteModule = (app, { db, config, now }) => {
     await db.tx(async (sql) => {
       for (const r of rows) await upsertPlan(sql, r.userId, day, r.targetConfirmed, r.targetCalls, actor.id);
     });
+    await announce(rows.map((r) => r.userId), day);
     return { day, saved: rows.length, errors: [] };
   });
 
-  app.get('/plans', async (req) => {
+  app.get('/plans', allow(LEAD_ROLES, 'team'), async (req) => {
     const actor = await requireUser(db, req, LEADS);
     const q = parseOr400(PlansQuery, req.query, 'query');
     const teamId = teamScope(actor, q.teamId);
@@ -89,7 +95,7 @@ export const plansRoutes: RouteModule = (app, { db, config, now }) => {
     return { day: q.day, rows: rows.map((r) => ({ userId: r.user_id, login: r.login, name: r.name, targetConfirmed: r.target_confirmed, targetCalls: r.target_calls })) };
   });
 
-  app.get('/plans/me', async (req): Promise<MyPlanResponse> => {
+  app.get('/plans/me', allow(ANY_ROLE, 'own'), async (req): Promise<MyPlanResponse> => {
     const actor = await requireUser(db, req);
     const q = parseOr400(MyPlanQuery, req.query, 'query');
     const { timeZone } = await readCenterSettings(db, config);

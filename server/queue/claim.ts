@@ -1,14 +1,14 @@
 /**
  * Taking orders (online only): Next order by priority, claim of one order, release. Each is one
  * transaction that locks the order row (`FOR UPDATE [SKIP LOCKED]`), so two operators can never
- * hold the same order; each change takes a new global version and records a removal for the
+ * hold the same order; each change takes a new change version and records a removal for the
  * previous holder's held set.
  *
  * A take costs four round trips: one read of the taking context (settings, offers) before the
  * transaction; BEGIN; one statement that locks the order and returns it with its calls; then,
  * after the shared-rule check in JS, one message with the statement that updates the order,
- * records the removal and bumps the version counter, and COMMIT. The global counter row is thus
- * locked only while PostgreSQL runs that statement and commits, never across a round trip.
+ * records the removal and takes versions from the `change_version` sequence, and COMMIT. No
+ * shared row is locked, so takes of different orders never queue behind each other.
  */
 import { z } from 'zod';
 import type { Order, QueueTab } from '../../shared/domain/schemas';
@@ -68,10 +68,10 @@ type LockedRow = OrderRow & { calls_json: Parameters<typeof callsOfJson>[0] };
 
 /**
  * Gives the locked order to the user in one statement, sent together with COMMIT: a removal for
- * the previous holder (when another user held a lease), the order's lease, and the versions. The
- * counter row is locked by this statement and released by the COMMIT of the same message, so
- * versions still commit in version order while no commit waits on a round trip to this process;
- * the removal takes the lower of the two versions, the order the higher (as before: removal first).
+ * the previous holder (when another user held a lease), the order's lease, and the versions from
+ * the `change_version` sequence (no shared row is locked; readers order commits by the cursor
+ * rule of server/sync/cursor.ts); the removal takes the lower of the two versions, the order the
+ * higher (removal first).
  */
 async function take(sql: TxSql, row: LockedRow, user: AuthedUser, now: Date, leaseMinutes: number, renew: boolean): Promise<TakeResult> {
   const poke = [user.id];
@@ -79,10 +79,10 @@ async function take(sql: TxSql, row: LockedRow, user: AuthedUser, now: Date, lea
   if (removedFrom !== null) poke.push(removedFrom);
   const leaseUntil = new Date(now.getTime() + leaseMinutes * 60_000).toISOString();
   const { rows } = await sql.queryAndCommit<OrderRow>(
-    `WITH v AS (UPDATE change_counter SET version = version + (CASE WHEN $7::int IS NULL THEN 1 ELSE 2 END) WHERE id = 1 RETURNING version),
-          r AS (INSERT INTO order_removals (user_id, order_id, version) SELECT $7::int, $1::int, v.version - 1 FROM v WHERE $7::int IS NOT NULL)
+    `WITH v AS MATERIALIZED (SELECT nextval('change_version') AS a, CASE WHEN $7::int IS NULL THEN NULL ELSE nextval('change_version') END AS b),
+          r AS (INSERT INTO order_removals (user_id, order_id, version) SELECT $7::int, $1::int, LEAST(v.a, v.b) FROM v WHERE $7::int IS NOT NULL)
      UPDATE orders o SET assignee_id = $2, lease_until = $3, taken_at = CASE WHEN $5 THEN o.taken_at ELSE $4::timestamptz END,
-            updated_at = $4, version = (SELECT version FROM v)
+            updated_at = $4, version = (SELECT GREATEST(v.a, v.b) FROM v)
       WHERE o.id = $1
       RETURNING o.*, $6::text AS assignee_name`,
     [row.id, user.id, leaseUntil, now.toISOString(), renew, user.name, removedFrom],

@@ -2,13 +2,12 @@
 import { z } from 'zod';
 import { QueuePageQuery, type QueueCounts, type QueuePage, type QueueRow } from '../../shared/api/http';
 import { QueueTab } from '../../shared/domain/schemas';
-import { QUEUE_TABS } from '../../shared/domain/tabs';
 import { maskPhone } from '../../shared/domain/phone';
 import type { RouteModule } from '../app-deps';
-import { requireUser } from '../auth/session';
+import { allow, ANY_ROLE, OPERATOR_ROLES, userOf } from '../auth/access';
 import { parseClean } from '../orders/parse-clean';
 import type { OrderRow } from '../orders/order-repo';
-import { TABBED_ORDERS, TAB_PARAM_COUNT, TAKING_ORDER, tabParams } from './tab-sql';
+import { TABBED_ORDERS, TAB_PARAM_COUNT, TAKING_ORDER, countTabs, tabParams } from './tab-sql';
 import { claimNext } from './claim';
 import { readCenterSettings } from '../admin/settings';
 
@@ -23,21 +22,13 @@ type TabbedRow = OrderRow & { tab: QueueTab; due: boolean; offer_name: string | 
 export const queueRoutes: RouteModule = (app, deps) => {
   const { db, config, now } = deps;
 
-  app.get('/queue', async (req) => {
-    await requireUser(db, req);
+  app.get('/queue', allow(ANY_ROLE, 'all'), async () => {
     const { timeZone } = await readCenterSettings(db, config);
-    const { rows } = await db.query<{ tab: QueueTab; total: number; due: number }>(
-      `SELECT t.tab, count(*)::int AS total, (count(*) FILTER (WHERE t.due))::int AS due FROM ${TABBED_ORDERS} t GROUP BY t.tab`,
-      tabParams(now(), timeZone),
-    );
-    const tabs = Object.fromEntries(QUEUE_TABS.map((t) => [t, { total: 0, due: 0 }])) as QueueCounts['tabs'];
-    for (const r of rows) tabs[r.tab] = { total: Number(r.total), due: Number(r.due) };
-    const res: QueueCounts = { tabs };
+    const res: QueueCounts = { tabs: await countTabs(db, now(), timeZone) };
     return res;
   });
 
-  app.get('/queue/:tab', async (req) => {
-    await requireUser(db, req);
+  app.get('/queue/:tab', allow(ANY_ROLE, 'all'), async (req) => {
     const { tab } = parseClean(TabParam, req.params, 'params');
     const page = parseClean(QueuePageQuery, req.query, 'query');
     const { timeZone } = await readCenterSettings(db, config);
@@ -68,8 +59,8 @@ export const queueRoutes: RouteModule = (app, deps) => {
     return res;
   });
 
-  app.post('/queue/next', async (req, reply) => {
-    const user = await requireUser(db, req, ['operator']);
+  app.post('/queue/next', allow(OPERATOR_ROLES, 'own'), async (req, reply) => {
+    const user = userOf(req);
     const taken = await claimNext(deps, user);
     if (!taken) return reply.status(204).send();
     await deps.bus.publishAll([{ kind: 'poke', userIds: taken.poke }, { kind: 'activity', userId: user.id }]);

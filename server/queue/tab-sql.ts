@@ -4,8 +4,9 @@
  * thresholds from QUICK_RECALL_MAX_ATTEMPTS / QUICK_RECALL_DELAY_MS, and a test checks that
  * `tab` here equals `queueTabOf` and `due` equals `isDue` on random orders.
  */
-import { QUICK_RECALL_DELAY_MS, QUICK_RECALL_MAX_ATTEMPTS, dayStartsIn } from '../../shared/domain/tabs';
+import { QUEUE_TABS, QUICK_RECALL_DELAY_MS, QUICK_RECALL_MAX_ATTEMPTS, dayStartsIn } from '../../shared/domain/tabs';
 import type { OrderStatus, QueueTab } from '../../shared/domain/schemas';
+import type { Sql } from '../db/db';
 
 /**
  * The six leading parameters every tab query binds, in this order:
@@ -65,3 +66,20 @@ export const TABBED_ORDERS = `(SELECT o.*, u.name AS assignee_name, ${TAB_EXPR} 
 
 /** ORDER BY of the taking order inside a tab (compareForTaking): due time, creation, id. */
 export const TAKING_ORDER = 'due_at, created_at, id';
+
+/** Orders per tab: all of them and the due ones. */
+export type TabCounts = Record<QueueTab, { total: number; due: number }>;
+
+/**
+ * The one count of the tabs (TABBED_ORDERS grouped by tab), behind both `GET queue` and the lead
+ * board's queue sizes, so the two never disagree.
+ */
+export async function countTabs(sql: Sql, now: Date, timeZone: string): Promise<TabCounts> {
+  const { rows } = await sql.query<{ tab: QueueTab; total: number; due: number }>(
+    `SELECT t.tab, count(*)::int AS total, (count(*) FILTER (WHERE t.due))::int AS due FROM ${TABBED_ORDERS} t GROUP BY t.tab`,
+    tabParams(now, timeZone),
+  );
+  const tabs = Object.fromEntries(QUEUE_TABS.map((t) => [t, { total: 0, due: 0 }])) as TabCounts;
+  for (const r of rows) tabs[r.tab] = { total: Number(r.total), due: Number(r.due) };
+  return tabs;
+}

@@ -2,7 +2,7 @@ import type { Sql } from '../db/db';
 import type { HourlyReport, OperatorReport, OperatorReportRow, ReportFigures } from '../../shared/api/lead';
 import {
   addStateSeconds, approvalRate, averageOrderValueKop, dayWindow, emptyStateSeconds, localDayKeyOf, localHourOf,
-  planProgress, reportBuckets, resultFigures, timeInStates, upsellRate,
+  groupPlanRatio, planProgress, reportBuckets, resultFigures, timeInStates, upsellRate,
   type Bucket, type Granularity, type ReportCallOutcome, type ReportResult, type ReportState, type ResultFact, type StateEvent,
 } from '../../shared/domain/reports';
 import { localDate } from '../../shared/domain/tabs';
@@ -125,13 +125,16 @@ export async function operatorReport(
     }
   }
   const totalOf = (pred: (period: string) => boolean, bucketKeys: string[]) => {
-    const time = rows.filter((r) => bucketKeys.includes(r.period)).reduce((s, r) => addStateSeconds(s, r.time), emptyStateSeconds());
-    return figures(
+    const members = rows.filter((r) => bucketKeys.includes(r.period));
+    const time = members.reduce((s, r) => addStateSeconds(s, r.time), emptyStateSeconds());
+    const total = figures(
       time,
       h.calls.filter((c) => pred(periodOfInstant(c.at))),
       h.results.filter((r) => pred(periodOfInstant(r.at))),
       h.plans.filter((p) => pred(periodOfDay(p.day))),
     );
+    // Plan % over the operators with a plan only (their confirmed ÷ their plans).
+    return { ...total, planConfirmedRatio: groupPlanRatio(members.map((r) => ({ confirmed: r.confirmed, targetConfirmed: r.plan?.targetConfirmed ?? null }))) };
   };
   const totals = buckets.map((b) => ({ period: b.key, ...totalOf((p) => p === b.key, [b.key]) }));
   const allKeys = buckets.map((b) => b.key);

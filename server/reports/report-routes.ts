@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { RouteModule } from '../app-deps';
 import type { AuthedUser } from '../auth/session';
-import { requireUser } from '../auth/session';
+import { allow, LEAD_ROLES, userOf } from '../auth/access';
 import { HttpError, parseOr400 } from '../http/errors';
 import { HourlyReportQuery, OperatorReportQuery } from '../../shared/api/lead';
 import { readCenterSettings } from '../admin/settings';
@@ -9,8 +9,6 @@ import { assertUserInScope, teamScope } from '../admin/scope';
 import { hourlyReport, operatorReport, type ReportScope } from './operator-report';
 import { operatorReportCsv } from './export-csv';
 import { operatorReportXlsx } from './export-xlsx';
-
-const LEADS = ['lead', 'admin'] as const;
 
 async function scopeOf(db: Parameters<typeof assertUserInScope>[0], actor: AuthedUser, q: { teamId?: number; userId?: number; offerSku?: string }): Promise<ReportScope> {
   const teamId = teamScope(actor, q.teamId);
@@ -25,7 +23,7 @@ async function scopeOf(db: Parameters<typeof assertUserInScope>[0], actor: Authe
  */
 export const reportRoutes: RouteModule = (app, { db, config, now }) => {
   const build = async (req: FastifyRequest) => {
-    const actor = await requireUser(db, req, LEADS);
+    const actor = userOf(req);
     const q = parseOr400(OperatorReportQuery, req.query, 'query');
     if (q.to < q.from) throw new HttpError(400, 'invalid_input', 'to: конец периода раньше начала', 'to');
     const scope = await scopeOf(db, actor, q);
@@ -39,10 +37,10 @@ export const reportRoutes: RouteModule = (app, { db, config, now }) => {
   };
 
   /** GET reports/operators?from&to&teamId&userId&offerSku&granularity=day|month */
-  app.get('/reports/operators', async (req) => build(req));
+  app.get('/reports/operators', allow(LEAD_ROLES, 'team'), async (req) => build(req));
 
   /** GET reports/operators.csv — the same report as CSV (UTF-8 BOM, `;`, decimal comma). */
-  app.get('/reports/operators.csv', async (req, reply) => {
+  app.get('/reports/operators.csv', allow(LEAD_ROLES, 'team'), async (req, reply) => {
     const report = await build(req);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
@@ -51,7 +49,7 @@ export const reportRoutes: RouteModule = (app, { db, config, now }) => {
   });
 
   /** GET reports/operators.xlsx — the same report as an Excel workbook. */
-  app.get('/reports/operators.xlsx', async (req, reply) => {
+  app.get('/reports/operators.xlsx', allow(LEAD_ROLES, 'team'), async (req, reply) => {
     const report = await build(req);
     const buf = await operatorReportXlsx(report, now());
     return reply
@@ -61,8 +59,8 @@ export const reportRoutes: RouteModule = (app, { db, config, now }) => {
   });
 
   /** GET reports/hourly?day&teamId&userId&offerSku&trendDays — calls/confirmations per hour, approval trend. */
-  app.get('/reports/hourly', async (req) => {
-    const actor = await requireUser(db, req, LEADS);
+  app.get('/reports/hourly', allow(LEAD_ROLES, 'team'), async (req) => {
+    const actor = userOf(req);
     const q = parseOr400(HourlyReportQuery, req.query, 'query');
     const scope = await scopeOf(db, actor, q);
     const settings = await readCenterSettings(db, config);

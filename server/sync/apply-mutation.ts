@@ -4,15 +4,21 @@
  */
 import type { Mutation } from '../../shared/api/http';
 import type { CallAttempt, Offer, Reason, SaveResultArgs } from '../../shared/domain/schemas';
-import { ResultRejectedError, applyResult, type WorkingHours } from '../../shared/domain/results';
-import { orderTotals } from '../../shared/domain/money';
+import { ResultRejectedError, applyResult, type RuleViolation } from '../../shared/domain/results';
+import { deliveryChoiceViolations } from '../../shared/domain/delivery';
+import { catalogueLines } from '../../shared/domain/pricing';
+import { resultContextFor, type CenterContext } from '../../shared/domain/center';
+import { orderTotals, type OrderTotals } from '../../shared/domain/money';
 import { parsePhone } from '../../shared/domain/phone';
 import type { Sql } from '../db/db';
 import type { AuthedUser } from '../auth/session';
 import type { ServerConfig } from '../config';
-import { readCenterSettings } from '../admin/settings';
+import { readCenterContext } from '../admin/settings';
 import { isHolder } from '../orders/access';
 import { type OrderRow, callsOf, nextVersion, recordRemoval } from '../orders/order-repo';
+import { recordResultEvent } from '../integrations/order-events';
+import { deliveryProvider } from '../lookups/lookup-routes';
+import { quotedOptions } from '../lookups/delivery-provider';
 
 /** Outcome of one mutation; `poke` lists users whose held orders changed. */
 export type Applied =
@@ -20,6 +26,8 @@ export type Applied =
   | { ok: false; code: string; message: string; orderId: number | null };
 
 type Ctx = { sql: Sql; user: AuthedUser; now: Date; config: ServerConfig };
+
+const describe = (violations: RuleViolation[]) => violations.map((x) => `${x.field}: ${x.message}`).join(' ');
 
 const reject = (code: string, message: string, orderId: number | null): Applied => ({ ok: false, code, message, orderId });
 
@@ -58,24 +66,46 @@ async function logCall(ctx: Ctx, args: CallAttempt): Promise<Applied> {
   return { ok: true, poke: [ctx.user.id] };
 }
 
-async function directories(sql: Sql, config: ServerConfig): Promise<{ reasons: Reason[]; offers: Offer[]; workingHours: WorkingHours | null; timeZone: string }> {
+async function directories(sql: Sql, config: ServerConfig): Promise<{ reasons: Reason[]; offers: Offer[]; center: CenterContext }> {
   const reasons = await sql.query<{ code: string; grp: Reason['group']; label: string; active: boolean }>('SELECT code, grp, label, active FROM reasons');
   const offers = await sql.query<{ sku: string; name: string; price_kop: number; promo: Offer['promo']; active: boolean }>('SELECT * FROM offers');
-  const center = await readCenterSettings(sql, config);
-  const hours = center.workingHours;
+  const center = await readCenterContext(sql, config);
   return {
     reasons: reasons.rows.map((r) => ({ code: r.code, group: r.grp, label: r.label, active: r.active })),
     offers: offers.rows.map((o) => ({ sku: o.sku, name: o.name, priceKop: Number(o.price_kop), promo: o.promo, active: o.active })),
-    workingHours: hours && typeof hours.start === 'string' && typeof hours.end === 'string' ? hours : null,
-    timeZone: center.timeZone,
+    center,
   };
 }
 
 /**
+ * A confirm's delivery against the options the center's provider quotes for the saved address
+ * (the same provider as GET delivery/options) under the courier-only rule.
+ */
+async function deliveryIssues(sql: Sql, args: SaveResultArgs, offers: Offer[]): Promise<RuleViolation[]> {
+  if (args.result !== 'confirm' || args.delivery === null) return [];
+  const quoted = await quotedOptions(deliveryProvider(sql), {
+    region: args.address.region, city: args.address.city, postalCode: args.address.postalCode,
+    goodsKop: orderTotals(catalogueLines(args.lines, offers), null).totalKop,
+  });
+  return deliveryChoiceViolations(args.delivery, quoted);
+}
+
+/**
+ * The money stored with a result, computed here: a confirm's lines at catalogue prices (the rules
+ * already refused any other price) plus the delivery option the server itself proposed; any
+ * other result sells nothing and stores zero.
+ */
+function serverTotals(args: SaveResultArgs, offers: Offer[]): OrderTotals {
+  return args.result === 'confirm' ? orderTotals(catalogueLines(args.lines, offers), args.delivery) : orderTotals([], null);
+}
+
+/**
  * saveResult.v1 — validated by the shared rules (call facts from the logged calls since the
- * order was taken); applies the transition, the customer, address, lines and delivery; stores
- * the result with its totals. Every saved result ends the lease: the order returns to its tab
- * (or is closed), the assignee stays «Ответственный», and the operator's held set loses it.
+ * order was taken; lines against the catalogue and promo terms) and, for a confirm, the delivery
+ * against the server's own quote for the address; applies the transition, the customer, address,
+ * lines and delivery; stores the result with the server's totals. Every saved result ends the
+ * lease: the order returns to its tab (or is closed), the assignee stays «Ответственный», and the
+ * operator's held set loses it.
  */
 async function saveResult(ctx: Ctx, args: SaveResultArgs): Promise<Applied> {
   const row = await lockOrder(ctx.sql, args.orderId);
@@ -85,20 +115,22 @@ async function saveResult(ctx: Ctx, args: SaveResultArgs): Promise<Applied> {
   }
   const calls = (await callsOf(ctx.sql, [row.id])).get(row.id) ?? [];
   const dirs = await directories(ctx.sql, ctx.config);
+  const delivery = await deliveryIssues(ctx.sql, args, dirs.offers);
   let t;
   try {
     t = applyResult(
       { status: row.status, failedAttempts: row.failed_attempts, callbackAt: row.callback_at ? row.callback_at.toISOString() : null },
       args,
-      { calls, now: ctx.now, timeZone: dirs.timeZone, failedAttempts: row.failed_attempts, reasons: dirs.reasons, offers: dirs.offers,
-        workingHours: dirs.workingHours, takenAt: row.taken_at ? row.taken_at.toISOString() : null },
+      resultContextFor(dirs.center, { calls, now: ctx.now, failedAttempts: row.failed_attempts, reasons: dirs.reasons, offers: dirs.offers,
+        takenAt: row.taken_at ? row.taken_at.toISOString() : null }),
     );
   } catch (e) {
     if (!(e instanceof ResultRejectedError)) throw e;
     const final = e.violations.some((x) => x.code === 'finalStatus');
-    return reject(final ? 'final' : 'rule_broken', e.violations.map((x) => `${x.field}: ${x.message}`).join(' '), args.orderId);
+    return reject(final ? 'final' : 'rule_broken', describe(final ? e.violations : [...e.violations, ...delivery]), args.orderId);
   }
-  const totals = orderTotals(args.lines, args.delivery);
+  if (delivery.length > 0) return reject('rule_broken', describe(delivery), args.orderId);
+  const totals = serverTotals(args, dirs.offers);
   await ctx.sql.query(
     `UPDATE orders SET status = $2, failed_attempts = $3, callback_at = $4, problem = $5, comment = $6,
             customer_name = $7, phone = $8, phone_valid = $9, extra_phone = $10, gender = $11, address = $12, lines = $13, delivery = $14,
@@ -109,6 +141,7 @@ async function saveResult(ctx: Ctx, args: SaveResultArgs): Promise<Applied> {
       JSON.stringify(args.address), JSON.stringify(args.lines), args.delivery ? JSON.stringify(args.delivery) : null,
       ctx.now.toISOString(), await nextVersion(ctx.sql)],
   );
+  await recordResultEvent(ctx.sql, row.id, args.result, ctx.now);
   await ctx.sql.query(
     `INSERT INTO order_results (order_id, user_id, result, variant, status, problem, comment, callback_at, subtotal_kop, delivery_kop, total_kop, extra_items, at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,

@@ -1,24 +1,34 @@
 /**
- * Sync protocol (DESIGN.md "Sync protocol"): push applies each mutation exactly once per
+ * Sync protocol (docs/sync-protocol.md): push applies each mutation exactly once per
  * (clientId, id) in its own transaction; pull returns, from one REPEATABLE READ snapshot, the
- * caller's held orders and removals after a version cursor, paged by version.
+ * caller's held orders and removals after its cursor (the rule of cursor.ts), paged by version.
  */
 import { PullQuery, PushRequest, type MutationOutcome, type PullResponse, type Rejection } from '../../shared/api/http';
 import type { Order } from '../../shared/domain/schemas';
 import type { AppDeps, RouteModule } from '../app-deps';
 import type { AuthedUser } from '../auth/session';
-import { requireUser } from '../auth/session';
+import { allow, ANY_ROLE, userOf } from '../auth/access';
 import type { Sql } from '../db/db';
 import { HttpError } from '../http/errors';
 import { parseClean } from '../orders/parse-clean';
 import { type OrderRow, ORDER_SELECT, expireLeases, ordersOfRows } from '../orders/order-repo';
 import { applyMutation } from './apply-mutation';
+import { type ChangeSource, advance, inWindow, openWindow, parseCursor, settleHorizon, windowParams } from './cursor';
 
 /** Test-only fault hook: the process dies right after a push transaction commits, before replying. */
 const CRASH_AFTER_COMMIT = process.env.PROZVON_TEST_FAULT === 'crash-after-push-commit';
 
 /** Rejections reported on pull: the client's latest ones (it shows them with the draft kept). */
 const REJECTIONS_REPORTED = 100;
+
+/** The changes of a user's pull stream: the orders it holds and its removals, keyed by order. */
+function heldChanges(userId: number, at: Date): ChangeSource {
+  return {
+    sql: `SELECT o.id AS key, o.change_xid AS xid, o.version FROM orders o WHERE o.assignee_id = $1 AND o.lease_until > $2
+          UNION ALL SELECT r.order_id, r.change_xid, r.version FROM order_removals r WHERE r.user_id = $1`,
+    params: [userId, at.toISOString()],
+  };
+}
 
 async function clientRow(sql: Sql, clientId: string, user: AuthedUser, lock: boolean): Promise<number> {
   const { rows } = await sql.query<{ user_id: number; last_mutation_id: number }>(
@@ -64,8 +74,8 @@ async function pushOne(deps: AppDeps, user: AuthedUser, clientId: string, m: Pus
 export const syncRoutes: RouteModule = (app, deps) => {
   const { db, now, bus } = deps;
 
-  app.post('/sync/push', async (req) => {
-    const user = await requireUser(db, req);
+  app.post('/sync/push', allow(ANY_ROLE, 'own'), async (req) => {
+    const user = userOf(req);
     const body = parseClean(PushRequest, req.body, 'body');
     const ids = body.mutations.map((m) => m.id);
     if (ids.some((id, i) => i > 0 && id <= (ids[i - 1] as number))) {
@@ -87,23 +97,24 @@ export const syncRoutes: RouteModule = (app, deps) => {
     return { results, lastMutationId };
   });
 
-  app.get('/sync/pull', async (req) => {
-    const user = await requireUser(db, req);
+  app.get('/sync/pull', allow(ANY_ROLE, 'own'), async (req) => {
+    const user = userOf(req);
     const q = parseClean(PullQuery, req.query, 'query');
     const at = now();
     const expired = await db.tx((sql) => expireLeases(sql, at, user.id));
     if (expired.length) await bus.publish({ kind: 'activity', userId: user.id });
+    const cursor = parseCursor(q.cursor, 'cursor');
+    await settleHorizon(db);
     const res = await db.tx(async (sql): Promise<PullResponse> => {
+      const w = await openWindow(sql, cursor, heldChanges(user.id, at), 'cursor');
       const lastMutationId = await clientRow(sql, q.clientId, user, false);
-      const counter = await sql.query<{ version: number }>('SELECT version FROM change_counter WHERE id = 1');
-      const global = Number(counter.rows[0]?.version ?? 0);
       const held = await sql.query<OrderRow>(
-        `${ORDER_SELECT} WHERE o.assignee_id = $1 AND o.lease_until > $2 AND o.version > $3 ORDER BY o.version LIMIT $4`,
-        [user.id, at.toISOString(), q.cursor, q.limit + 1],
+        `${ORDER_SELECT} WHERE o.assignee_id = $1 AND o.lease_until > $2 AND ${inWindow('o', 3)} ORDER BY o.version LIMIT $6`,
+        [user.id, at.toISOString(), ...windowParams(w), q.limit + 1],
       );
       const removals = await sql.query<{ order_id: number; version: number }>(
-        'SELECT order_id, version FROM order_removals WHERE user_id = $1 AND version > $2 ORDER BY version LIMIT $3',
-        [user.id, q.cursor, q.limit + 1],
+        `SELECT r.order_id, r.version FROM order_removals r WHERE r.user_id = $1 AND ${inWindow('r', 2)} ORDER BY r.version LIMIT $5`,
+        [user.id, ...windowParams(w), q.limit + 1],
       );
       type Item = { version: number; row?: OrderRow; removed?: number };
       const items: Item[] = [
@@ -111,7 +122,6 @@ export const syncRoutes: RouteModule = (app, deps) => {
         ...removals.rows.map((r) => ({ version: Number(r.version), removed: r.order_id })),
       ].sort((a, b) => a.version - b.version);
       const page = items.slice(0, q.limit);
-      const more = items.length > q.limit;
       const orders: Order[] = await ordersOfRows(sql, page.flatMap((i) => (i.row ? [i.row] : [])));
       const heldIds = new Set(orders.map((o) => o.id));
       const removed = [...new Set(page.flatMap((i) => (i.removed !== undefined && !heldIds.has(i.removed) ? [i.removed] : [])))];
@@ -122,8 +132,8 @@ export const syncRoutes: RouteModule = (app, deps) => {
       const rejections: Rejection[] = rej.rows.reverse().map((r) => ({
         mutationId: Number(r.mutation_id), orderId: r.order_id, code: r.code, message: r.message, at: r.at.toISOString(),
       }));
-      const last = page[page.length - 1];
-      return { orders, removed, lastMutationId, rejections, cursor: more && last ? last.version : Math.max(global, q.cursor), more };
+      const next = advance(w, page[page.length - 1]?.version ?? null, items.length > q.limit);
+      return { orders, removed, lastMutationId, rejections, ...next };
     }, { isolation: 'repeatable read' });
     return res;
   });

@@ -7,6 +7,7 @@ import {
   CallAttempt, E164, IsoInstant, Kopecks, Offer, Order, OrderId, OrderStatus, QueueTab, Reason,
   ResultKind, SaveResultArgs, Sku, DeliveryOption,
 } from '../domain/schemas';
+import { CenterContext } from '../domain/center';
 
 /** Error body of every 4xx/5xx: `{error:{code,message}}`; `field` names the offending input. */
 export const ApiError = z.object({
@@ -40,7 +41,10 @@ export const LoginResponse = z.object({
   expiresAt: IsoInstant,
   user: User,
   sip: SipAccount.nullable(),
+  /** The center's zone (= center.timeZone). */
   timeZone: z.string(),
+  /** The center context of the rules (shared/domain/center.ts). */
+  center: CenterContext,
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
@@ -135,10 +139,15 @@ export type MutationOutcome = z.infer<typeof MutationOutcome>;
 export const PushResponse = z.object({ results: z.array(MutationOutcome), lastMutationId: z.number().int() });
 export type PushResponse = z.infer<typeof PushResponse>;
 
+/** A change-stream cursor as the server gave it (opaque to clients; `0` = from the start). */
+export const ChangeCursor = z.string().min(1).max(60).regex(/^[0-9a-z.]+$/, 'cursor: a value the server returned, or 0');
+/** The cursor of a reader that has seen nothing. */
+export const START_CURSOR = '0';
+
 /** GET sync/pull?clientId&cursor[&limit] */
 export const PullQuery = z.object({
   clientId: z.string().uuid(),
-  cursor: z.coerce.number().int().min(0).default(0),
+  cursor: ChangeCursor.default(START_CURSOR),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 export const Rejection = z.object({ mutationId: z.number().int(), orderId: OrderId.nullable(), code: z.string(), message: z.string(), at: IsoInstant });
@@ -149,7 +158,7 @@ export const PullResponse = z.object({
   removed: z.array(OrderId),
   lastMutationId: z.number().int(),
   rejections: z.array(Rejection),
-  cursor: z.number().int(),
+  cursor: ChangeCursor,
   /** True when more changes wait beyond this page; pull again with the new cursor. */
   more: z.boolean(),
 });

@@ -213,7 +213,12 @@ export const UpdateUserRequest = SipFields.partial().extend({
   password: z.string().min(4).max(200).optional(),
 });
 
+/** GET admin/users answer. */
+export const AdminUsersResponse = z.object({ users: z.array(AdminUser) });
+
 export const Team = z.object({ id: z.number().int(), name: z.string() });
+/** GET admin/teams answer. */
+export const TeamsResponse = z.object({ teams: z.array(Team) });
 export const CreateTeamRequest = z.object({ name: z.string().trim().min(1).max(200) });
 
 export const UpsertOfferRequest = Offer;
@@ -242,6 +247,8 @@ export const Tariff = z.object({
 });
 export const TariffInput = Tariff.omit({ id: true }).refine((t) => t.daysMax >= t.daysMin, { message: 'daysMax < daysMin', path: ['daysMax'] });
 export const TariffsResponse = z.object({ tariffs: z.array(Tariff) });
+/** The answer of DELETE routes. */
+export const OkResponse = z.object({ ok: z.literal(true) });
 
 const HhMm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time HH:MM expected');
 export const CenterSettings = z.object({

@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { IsoInstant, OrderId, QueueTab } from '../domain/schemas';
+import { CenterContext } from '../domain/center';
 
 /** Agent states (DOMAIN.md "Agent states and live board"). */
 export const AgentState = z.enum(['offline', 'ready', 'dialing', 'ringing', 'talking', 'hold', 'wrapUp', 'break']);
@@ -10,6 +11,17 @@ export type AgentState = z.infer<typeof AgentState>;
 
 export const BreakReason = z.enum(['lunch', 'technical', 'training', 'other']);
 export type BreakReason = z.infer<typeof BreakReason>;
+
+/**
+ * The state a desk resumes after a reload or a restart within the same login session (GET
+ * agent/state): a break with its reason, wrap-up, or ready; `since` is when that state began.
+ */
+export const AgentResume = z.object({ state: z.enum(['ready', 'wrapUp', 'break']), breakReason: BreakReason.nullable(), since: IsoInstant });
+export type AgentResume = z.infer<typeof AgentResume>;
+
+/** GET agent/state: the caller's state to resume, or null (a new login starts Готов). */
+export const AgentStateResponse = z.object({ resume: AgentResume.nullable() });
+export type AgentStateResponse = z.infer<typeof AgentStateResponse>;
 
 /** Call quality sampled from WebRTC getStats. */
 export const CallQuality = z.object({
@@ -29,6 +41,8 @@ export const ClientMessage = z.discriminatedUnion('type', [
     orderId: OrderId.nullable().default(null),
     callId: z.string().max(200).nullable().default(null),
     sipRegistered: z.boolean().nullable().default(null),
+    /** The other party of the call (E.164), reported with `ringing` for an inbound call. */
+    remoteNumber: z.string().max(40).nullable().optional(),
   }),
   z.object({ type: z.literal('quality'), callId: z.string().max(200), quality: CallQuality }),
   z.object({ type: z.literal('heartbeat') }),
@@ -67,6 +81,10 @@ export const ServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('board'), agents: z.array(BoardAgent), queue: z.record(QueueTab, z.number().int()) }),
   z.object({ type: z.literal('reminder'), orderId: OrderId, callbackAt: IsoInstant, customerName: z.string() }),
   z.object({ type: z.literal('message'), from: z.string(), text: z.string(), at: IsoInstant }),
+  /** The lead changed this operator's plan for `day` (YYYY-MM-DD): the header refetches its progress. */
+  z.object({ type: z.literal('plan.changed'), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+  /** An admin changed the center settings: the new center context of the rules (all connections). */
+  z.object({ type: z.literal('center.changed'), center: CenterContext }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;

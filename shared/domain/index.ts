@@ -2,6 +2,7 @@
 export * from './schemas';
 export * from './tabs';
 export * from './results';
+export * from './center';
 export * from './money';
 export * from './phone';
 export * from './spam';
@@ -9,4 +10,5 @@ export * from './comment';
 export * from './reasons';
 export * from './delivery';
 export * from './promo';
+export * from './pricing';
 export * from './script-vars';

@@ -166,6 +166,23 @@ export function planProgress(target: number | null, fact: number): { target: num
   return { target, fact, ratio: target !== null && target > 0 ? fact / target : null };
 }
 
+/**
+ * Plan % of a group (team total): the confirmed orders of the members WITH a plan ÷ the sum of
+ * their plans. Members without a plan count in neither part, so 35 confirmed by the team against
+ * the single plan of 7 of a member who confirmed 6 gives 6/7, not 35/7. Null when no member has
+ * a positive plan. A member is one operator in one period (an operator row of the report).
+ */
+export function groupPlanRatio(members: readonly { confirmed: number; targetConfirmed: number | null }[]): number | null {
+  let confirmed = 0;
+  let target = 0;
+  for (const m of members) {
+    if (m.targetConfirmed === null) continue;
+    confirmed += m.confirmed;
+    target += m.targetConfirmed;
+  }
+  return planProgress(target, confirmed).ratio;
+}
+
 /** Result kinds as stored on results. */
 export type ReportResult = 'confirm' | 'callback' | 'noAnswer' | 'cancel' | 'invalid';
 

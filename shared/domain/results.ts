@@ -10,19 +10,21 @@
  * - Only calls started at or after `ctx.takenAt` (when given) count, so yesterday's attempts do
  *   not satisfy today's save.
  * - A callbackAt at or before `now` is an error; В работе with working hours set must be inside
- *   them. Недозвон with failedAttempts becoming > 3 needs a callbackAt later today (the default
+ *   them. A callbackAt later than CALLBACK_MAX_DAYS (90) days ahead is an error too: a cash-on-
+ *   delivery order is not kept waiting a quarter, and an unbounded date (year 9999) would take
+ *   the order out of every due queue for good. Недозвон with failedAttempts becoming > 3 needs a callbackAt later today (the default
  *   now + 1 h is clamped to working hours, so it is not re-checked against them).
  * - Подтвердить: full name = at least two words, gender, city, street, house, ≥ 1 line with at
  *   least one main line, a delivery option; problem and callbackAt empty; when `ctx.offers` is
- *   given every line's offer must be known and each non-zero discount must be allowed by the
- *   promo terms of the line's offer or of the main offer.
+ *   given every line must match the catalogue (pricing.ts: offer known, catalogue price, discount
+ *   allowed by the promo terms; none on the main line unless its terms allow it).
  * - Results other than В работе and Недозвон (> 3) store no callbackAt; Подтвердить stores no problem.
  * - The comment "starts with the date": the app prefixes it (comment.ts), so the rule checks the
  *   text after the date. Feedback of our customer needs «Обратная связь», spam needs «Спам».
  */
 import type { CallAttempt, Offer, OrderStatus, Reason, ReasonGroup, ResultKind, SaveResultArgs } from './schemas';
 import { commentBody, formatDateRu, prefixComment } from './comment';
-import { allowedDiscountsFor } from './promo';
+import { pricingViolations } from './pricing';
 import { REASON_CODES } from './reasons';
 import { QUICK_RECALL_MAX_ATTEMPTS, isFinalStatus, isSameLocalDay, localDate, localParts, zonedTimeToUtc } from './tabs';
 
@@ -33,6 +35,9 @@ export interface RuleViolation { code: string; field: string; message: string }
 
 /** Working hours of the center, local `HH:MM` in its zone. */
 export interface WorkingHours { start: string; end: string }
+
+/** The farthest a callback may be set ahead of now, in days (the default of the center context's limit). */
+export const CALLBACK_MAX_DAYS = 90;
 
 /** What the rules need besides the form: the call log, the clock, the zone and the directories. */
 export interface ResultContext {
@@ -46,6 +51,8 @@ export interface ResultContext {
   workingHours?: WorkingHours | null;
   /** When the operator took the order (ISO); earlier calls are ignored. */
   takenAt?: string | null;
+  /** How many days ahead a callbackAt may be (CALLBACK_MAX_DAYS when absent). */
+  callbackMaxDays?: number;
 }
 
 /** Whether a call was made on the order and whether one was answered. */
@@ -237,6 +244,10 @@ function callbackViolations(args: SaveResultArgs, ctx: ResultContext): RuleViola
   }
   const out: RuleViolation[] = [];
   if (at.getTime() <= ctx.now.getTime()) out.push(v('callbackAtInPast', 'callbackAt', 'Время перезвона уже прошло: выберите время в будущем.'));
+  const maxDays = ctx.callbackMaxDays ?? CALLBACK_MAX_DAYS;
+  if (at.getTime() > ctx.now.getTime() + maxDays * 86_400_000) {
+    out.push(v('callbackAtTooFar', 'callbackAt', `Перезвон можно назначить не дальше чем на ${maxDays} дней вперёд.`));
+  }
   if (args.result === 'noAnswer' && !isSameLocalDay(at, ctx.now, ctx.timeZone)) {
     out.push(v('callbackAtNotToday', 'callbackAt', `Для недозвона перезвон ставится в рамках сегодняшнего дня (${formatDateRu(ctx.now, ctx.timeZone)}).`));
   }
@@ -261,19 +272,7 @@ function confirmViolations(args: SaveResultArgs, ctx: ResultContext): RuleViolat
   if (args.lines.length === 0) out.push(v('linesRequired', 'lines', 'В заказе нет ни одного товара.'));
   else if (!args.lines.some((l) => l.main)) out.push(v('mainLineRequired', 'lines', 'В заказе нет основного товара.'));
   if (args.delivery === null) out.push(v('deliveryRequired', 'delivery', 'Выберите вариант доставки.'));
-  if (ctx.offers) {
-    const offers = ctx.offers;
-    const mainSku = args.lines.find((l) => l.main)?.offerSku ?? null;
-    args.lines.forEach((line, i) => {
-      if (!offers.some((o) => o.sku === line.offerSku)) {
-        out.push(v('offerUnknown', `lines.${i}.offerSku`, `Товар «${line.name}» не найден среди офферов.`));
-        return;
-      }
-      if (!allowedDiscountsFor(line.offerSku, line.main ? null : mainSku, offers).includes(line.discountPct)) {
-        out.push(v('discountNotAllowed', `lines.${i}.discountPct`, `Скидка ${line.discountPct} % на «${line.name}» не предусмотрена условиями акции.`));
-      }
-    });
-  }
+  if (ctx.offers) out.push(...pricingViolations(args.lines, ctx.offers));
   return out;
 }
 

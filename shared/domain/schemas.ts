@@ -109,6 +109,8 @@ export type Reason = z.infer<typeof Reason>;
 export const PromoTerms = z.object({
   text: z.string().max(2000),
   allowedDiscountsPct: z.array(z.number().int().min(0).max(100)).max(20),
+  /** The main line of this offer may get these discounts too; absent = false (discounts are for extra items only). */
+  mainLineDiscount: z.boolean().optional(),
 });
 export type PromoTerms = z.infer<typeof PromoTerms>;
 

@@ -14,6 +14,8 @@ import {
   Script, SipAccount, User,
 } from '../api/http';
 import { AgentState, BreakReason, CallQuality, ServerMessage } from '../api/live';
+import { CenterContext } from '../domain/center';
+import { leadChannels } from './lead-channels';
 
 const Empty = z.object({}).strict();
 const Void = z.null();
@@ -28,6 +30,8 @@ export const Draft = z.object({
   deliveryOptions: z.array(DeliveryOption).max(20),
   comment: z.string().max(4000),
   result: ResultKind.nullable(),
+  /** The Невалид / foreign-feedback variant chosen with the result (drafts saved before it existed read as null). */
+  variant: SaveResultArgs.shape.variant.default(null),
   problem: z.string().max(64).nullable(),
   callbackAt: z.string().max(40).nullable(),
   updatedAt: z.string().max(40),
@@ -59,7 +63,12 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
-export const Session = z.object({ serverUrl: z.string(), user: User, sip: SipAccount.nullable(), timeZone: z.string() });
+/**
+ * The logged-in session. `center` is the center context of the rules (zone, working hours, limits),
+ * kept current by main (login, `GET center/context` on each live connection, live `center.changed`);
+ * `timeZone` equals `center.timeZone`.
+ */
+export const Session = z.object({ serverUrl: z.string(), user: User, sip: SipAccount.nullable(), timeZone: z.string(), center: CenterContext });
 export type Session = z.infer<typeof Session>;
 
 /** Request/response schema pairs, one per channel. */
@@ -104,22 +113,14 @@ export const channels = {
   'delivery.options': { req: z.object({ orderId: OrderId, address: Address }), res: z.array(DeliveryOption) },
   'address.suggest': { req: AddressSuggestQuery, res: z.array(AddressSuggestion) },
   /** Agent state for the live board. */
-  'agent.setState': { req: z.object({ state: AgentState, breakReason: BreakReason.nullable(), orderId: OrderId.nullable(), callId: z.string().max(200).nullable(), sipRegistered: z.boolean().nullable() }), res: Void },
+  'agent.setState': { req: z.object({ state: AgentState, breakReason: BreakReason.nullable(), orderId: OrderId.nullable(), callId: z.string().max(200).nullable(), sipRegistered: z.boolean().nullable(), remoteNumber: z.string().max(40).nullable().optional() }), res: Void },
   /** Call quality sample for the live board. */
   'agent.quality': { req: z.object({ callId: z.string().min(1).max(200), quality: CallQuality }), res: Void },
   'sync.status': { req: Empty, res: SyncStatus },
   /** Pull and push now. */
   'sync.now': { req: Empty, res: SyncStatus },
-  /** Authenticated GET/POST to lead/admin routes of the server (board, reports, plans, admin). */
-  'server.request': {
-    req: z.object({ method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']), path: z.string().regex(/^\/(board|reports|plans|admin|messages|orders\/\d+\/force-release)[A-Za-z0-9/_\-?=&.%]*$/).max(500), body: z.unknown().optional() }),
-    res: z.unknown(),
-  },
-  /** Authenticated download of a report export file (CSV/XLSX) as base64, file name from Content-Disposition. */
-  'server.download': {
-    req: z.object({ path: z.string().regex(/^\/reports\/[A-Za-z0-9_\-/]+\.(csv|xlsx)(\?[A-Za-z0-9_\-=&.%+,]*)?$/).max(500) }),
-    res: z.object({ fileName: z.string().min(1).max(200), contentType: z.string().max(200), base64: z.string() }),
-  },
+  /** The lead/admin screens' channels, one per server route (lead-channels.ts). */
+  ...leadChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -67,7 +67,7 @@ async function startHost(name: string): Promise<Host> {
   const requests: string[] = [];
   const passthrough = handlers['server.request'];
   handlers['server.request'] = (req) => { requests.push(`${req.method} ${req.path}`); return passthrough(req); };
-  host = await startSocketHost({ handlers, rendererDir: RENDERER, port: 0 });
+  host = await startSocketHost({ handlers, rendererDir: RENDERER, port: 0, csp: { serverUrl: server.url, pbxUrls: [kam.wsUrl] } });
   return { host, services, handlers, requests };
 }
 

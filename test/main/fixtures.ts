@@ -38,6 +38,6 @@ export function callbackSave(order: Order, now: Date): SaveResultArgs {
 export function sampleDraft(order: Order, comment: string, updatedAt = new Date().toISOString()): Draft {
   return {
     orderId: order.id, customer: order.customer, address: order.address, lines: order.lines, delivery: null,
-    deliveryOptions: [], comment, result: null, problem: null, callbackAt: null, updatedAt,
+    deliveryOptions: [], comment, result: null, variant: null, problem: null, callbackAt: null, updatedAt,
   };
 }

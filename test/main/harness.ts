@@ -13,7 +13,7 @@ import WebSocket from 'ws';
 import { z } from 'zod';
 import { freePort, waitForHealth } from '../../main/browser-host/start-web';
 import { createSocketApi, type SocketCtor } from '../../renderer/api/socket-client';
-import { LoginResponse, PullResponse, PushResponse, type Mutation } from '../../shared/api/http';
+import { LoginResponse, PullResponse, PushResponse, START_CURSOR, type Mutation } from '../../shared/api/http';
 import { autoCallbackAt } from '../../shared/domain';
 import { Order, type CallAttempt, type Order as OrderT, type SaveResultArgs } from '../../shared/domain/schemas';
 import type { Api, EventName, EventPayload } from '../../shared/ipc/contract';
@@ -122,7 +122,7 @@ export async function rawClient(serverUrl: string, login: string, password: stri
       return res.json() as Promise<unknown>;
     },
     order: async (id: number) => z.object({ order: Order }).parse(await get(`/orders/${id}`)).order,
-    pull: async (clientId: string, cursor = 0) => {
+    pull: async (clientId: string, cursor = START_CURSOR) => {
       const all: PullResponse[] = [];
       let c = cursor;
       for (;;) {

@@ -14,12 +14,12 @@ import type { QueueCounts, QueueRow } from '../../shared/api/http';
 import { callbackSave, sampleCall, sampleDraft, sampleOrder } from './fixtures';
 
 const NOW = new Date('2026-11-28T10:00:00.000Z');
-const ctx = { timeZone: 'Europe/Moscow', reasons: DEFAULT_REASONS, now: NOW };
+const ctx = { center: { timeZone: 'Europe/Moscow', workingHours: null, limits: { callbackMaxDays: 90 } }, reasons: DEFAULT_REASONS, now: NOW };
 const row = (id: number): QueueRow => ({
   id, tab: 'new', due: true, status: 'new', createdAt: '2026-11-28T08:00:00.000Z', assigneeId: null, assigneeName: null,
   failedAttempts: 0, callbackAt: null, offerSku: 'SLIM-TEA', offerName: 'Чай', customerName: 'Анна', phoneMasked: '+7 912 ***-**-89',
 });
-const page = (p: Partial<Parameters<typeof applyPullPage>[1]>) => ({ orders: [], removed: [], lastMutationId: 0, rejections: [], cursor: 1, more: false, ...p });
+const page = (p: Partial<Parameters<typeof applyPullPage>[1]>) => ({ orders: [], removed: [], lastMutationId: 0, rejections: [], cursor: 'x1', more: false, ...p });
 
 describe('cache repositories', () => {
   let db: Database;
@@ -116,10 +116,10 @@ describe('cache repositories', () => {
     logCallAndQueue(db, sampleCall(1, 'call-1'), NOW);
     saveResultLocally(db, callbackSave(order, NOW), ctx);
     logCallAndQueue(db, sampleCall(1, 'call-2'), NOW);
-    applyPullPage(db, page({ orders: [sampleOrder(1, { status: 'callback', version: 9 })], lastMutationId: 2, cursor: 9 }), NOW.toISOString());
+    applyPullPage(db, page({ orders: [sampleOrder(1, { status: 'callback', version: 9 })], lastMutationId: 2, cursor: 'x9.12.4' }), NOW.toISOString());
     expect(outboxAfter(db, 0, 10).map((r) => r.id)).toEqual([3]);
     expect(getDraft(db, 1)).toBeNull();
-    expect(getSyncState(db)).toMatchObject({ cursor: 9, lastMutationId: 2, nextMutationId: 4 });
+    expect(getSyncState(db)).toMatchObject({ cursor: 'x9.12.4', lastMutationId: 2, nextMutationId: 4 });
     expect(readOrderView(db, 1)!.order.version).toBe(9);
   });
 
@@ -130,7 +130,7 @@ describe('cache repositories', () => {
     logCallAndQueue(db, sampleCall(1, 'call-1'), NOW);
     saveResultLocally(db, callbackSave(order, NOW), ctx);
     applyPushResult(db, [{ mutationId: 2, orderId: 1, code: 'not_held', message: 'Заказ передан другому оператору', at: NOW.toISOString() }], 2);
-    applyPullPage(db, page({ removed: [1], lastMutationId: 2, cursor: 3 }), NOW.toISOString());
+    applyPullPage(db, page({ removed: [1], lastMutationId: 2, cursor: 'x3' }), NOW.toISOString());
     const view = readOrderView(db, 1)!;
     expect(view.rejection).toMatchObject({ code: 'not_held', message: 'Заказ передан другому оператору' });
     expect(view.draft?.comment).toBe('typed');
@@ -156,7 +156,7 @@ describe('cache repositories', () => {
     expect(readOrderView(db, 1)!.rejection?.code).toBe('not_held');
     logCallAndQueue(db, sampleCall(1, 'call-1'), NOW);
     saveResultLocally(db, callbackSave(order, NOW), ctx);
-    applyPullPage(db, page({ orders: [order], rejections: [rejection], lastMutationId: 1, cursor: 2 }), NOW.toISOString());
+    applyPullPage(db, page({ orders: [order], rejections: [rejection], lastMutationId: 1, cursor: 'x2' }), NOW.toISOString());
     expect(readOrderView(db, 1)!.rejection).toBeNull();
   });
 });

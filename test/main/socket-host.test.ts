@@ -80,7 +80,7 @@ describe('browser-mode socket host', () => {
       expect(await api['sync.status']({})).toEqual({ ok: true, value: status });
       expect(await api['order.get']({ orderId: -1 })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
       // order.get's handler answers null, which is not an OrderView: the client refuses the reply.
-      expect(await api['order.get']({ orderId: 1 })).toMatchObject({ ok: false, error: { code: 'bad_reply' } });
+      expect(await api['order.get']({ orderId: 1 })).toMatchObject({ ok: false, error: { code: 'bad_response' } });
       const got = new Promise((resolve) => api.on('order.changed', resolve));
       host.broadcast('order.changed', { orderId: 42 });
       expect(await got).toEqual({ orderId: 42 });

@@ -3,7 +3,7 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import '../../renderer/i18n';
 import { App } from '../../renderer/app/App';
-import { MemoryApi, Refusal, makeOrder, viewOf } from './support/memory-api';
+import { MemoryApi, Refusal, SESSION, makeOrder, viewOf } from './support/memory-api';
 import { openOrder, renderDesk, resetStores } from './support/render-desk';
 
 beforeAll(() => {
@@ -37,7 +37,7 @@ describe('login', () => {
   test('a successful login opens the operator desk and reports «Готов»', async () => {
     let session: unknown = null;
     const mem = new MemoryApi({ 'auth.session': () => session as null, 'settings.lastServer': () => 'http://10.0.0.5:8080' });
-    mem.handlers['auth.login'] = (req) => { session = null; return { serverUrl: req.serverUrl, user: { id: 7, login: req.login, name: 'Анна Оператор', role: 'operator' }, sip: null, timeZone: 'Europe/Moscow' }; };
+    mem.handlers['auth.login'] = (req) => { session = null; return { serverUrl: req.serverUrl, user: { id: 7, login: req.login, name: 'Анна Оператор', role: 'operator' }, sip: null, timeZone: 'Europe/Moscow', center: SESSION.center }; };
     await loginWith(mem);
     await screen.findByRole('button', { name: /Следующий заказ/ });
     expect(mem.requests('auth.login')[0]).toEqual({ serverUrl: 'http://10.0.0.5:8080', login: 'operator1', password: 'secret' });

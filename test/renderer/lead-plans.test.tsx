@@ -1,5 +1,5 @@
-/** Plans: CSV upload shows the server's per-line errors; the form validates and saves tomorrow's plan. */
-import { render, screen, within } from '@testing-library/react';
+/** Plans: CSV upload shows the server's per-line errors; the form validates and saves tomorrow's plan; live updates keep typed values. */
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiProvider } from '../../renderer/app/api-context';
 import '../../renderer/lead/lead-i18n';
@@ -7,6 +7,7 @@ import { PlansView } from '../../renderer/lead/plans/PlansView';
 import { useBoardStore } from '../../renderer/lead/board-store';
 import { useSessionStore } from '../../renderer/stores/session-store';
 import { localDayKeyOf } from '../../shared/domain/reports';
+import type { BoardAgent } from '../../shared/api/live';
 import { MemoryApi, Refusal, SESSION } from './support/memory-api';
 
 jest.setTimeout(20_000);
@@ -17,14 +18,12 @@ function setup(csvAnswer: (body: unknown) => unknown) {
   useBoardStore.getState().reset();
   useSessionStore.setState({ session: { ...SESSION, user: { id: 2, login: 'lead', name: 'Лидия', role: 'lead' } } });
   const mem = new MemoryApi({
-    'server.request': (req) => {
-      if (req.method === 'GET' && req.path.startsWith('/plans?day=')) {
-        return { day: tomorrow, rows: [{ userId: 1, login: 'anna', name: 'Анна', targetConfirmed: 10, targetCalls: 80 }, { userId: 2, login: 'boris', name: 'Борис', targetConfirmed: 8, targetCalls: 60 }] };
-      }
-      if (req.method === 'POST' && req.path.startsWith('/plans/csv?day=')) return csvAnswer(req.body);
-      if (req.method === 'PUT' && req.path === '/plans') return { day: tomorrow, saved: (req.body as { rows: unknown[] }).rows.length };
-      throw new Error(`unexpected ${req.method} ${req.path}`);
-    },
+    'plans.list': (req) => ({
+      day: req.day,
+      rows: [{ userId: 1, login: 'anna', name: 'Анна', targetConfirmed: 10, targetCalls: 80 }, { userId: 2, login: 'boris', name: 'Борис', targetConfirmed: 8, targetCalls: 60 }],
+    }),
+    'plans.uploadCsv': (req) => csvAnswer(req.csv) as ReturnType<typeof csvAnswer> & { day: string; saved: number; errors: [] },
+    'plans.save': (req) => ({ day: req.day, saved: req.rows.length }),
   });
   const user = userEvent.setup();
   render(<ApiProvider api={mem.api}><PlansView /></ApiProvider>);
@@ -50,8 +49,7 @@ describe('lead plans', () => {
     expect(items[0]).toHaveTextContent('строка 3: план подтверждений «x» — не целое число ≥ 0');
     expect(items[1]).toHaveTextContent('Строка 4: оператор «nobody» не найден');
     expect(screen.getByText('Сохранено строк: 0, ошибок: 2')).toBeInTheDocument();
-    const post = mem.requests('server.request').find((r) => r.method === 'POST');
-    expect(post).toEqual({ method: 'POST', path: `/plans/csv?day=${tomorrow}`, body: csv });
+    expect(mem.requests('plans.uploadCsv')).toEqual([{ day: tomorrow, csv }]);
   });
 
   test('every bad line of a long file is listed, none dropped', async () => {
@@ -82,15 +80,34 @@ describe('lead plans', () => {
     await user.click(screen.getByRole('button', { name: 'Сохранить план' }));
     expect(annaConfirmed).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByRole('alert')).toHaveTextContent('Исправьте отмеченные поля');
-    expect(mem.requests('server.request').some((r) => r.method === 'PUT')).toBe(false);
+    expect(mem.requests('plans.save')).toEqual([]);
 
     await user.clear(annaConfirmed);
     await user.type(annaConfirmed, '15');
     await user.click(screen.getByRole('button', { name: 'Сохранить план' }));
     expect(await screen.findByText('План сохранён для операторов: 2')).toBeInTheDocument();
-    expect(mem.requests('server.request').find((r) => r.method === 'PUT')).toEqual({
-      method: 'PUT', path: '/plans',
-      body: { day: tomorrow, rows: [{ userId: 1, targetConfirmed: 15, targetCalls: 80 }, { userId: 2, targetConfirmed: 8, targetCalls: 60 }] },
+    expect(mem.requests('plans.save')).toEqual([
+      { day: tomorrow, rows: [{ userId: 1, targetConfirmed: 15, targetCalls: 80 }, { userId: 2, targetConfirmed: 8, targetCalls: 60 }] },
+    ]);
+  });
+
+  test('typed values survive live board updates (a new operator joins the form, nothing is wiped)', async () => {
+    const { mem, user } = setup(() => null);
+    await screen.findByRole('rowheader', { name: 'Анна' });
+    const annaConfirmed = screen.getByLabelText('План подтверждений: Анна');
+    await user.clear(annaConfirmed);
+    await user.type(annaConfirmed, '42');
+    const live = (a: Partial<BoardAgent> & { userId: number; name: string }): BoardAgent => ({
+      login: `op${a.userId}`, state: 'ready', breakReason: null, since: new Date().toISOString(), orderId: null, offerName: null,
+      callId: null, callStartedAt: null, quality: null, sipRegistered: true,
+      counters: { calls: 1, answered: 1, confirmed: 0, processed: 0, noAnswerStreak: 0 }, ...a,
     });
+    act(() => {
+      useBoardStore.getState().applyMessage({ type: 'agent', agent: live({ userId: 1, name: 'Анна', login: 'anna', state: 'talking' }) });
+      useBoardStore.getState().applyMessage({ type: 'agent', agent: live({ userId: 3, name: 'Вера' }) });
+    });
+    expect(await screen.findByRole('rowheader', { name: 'Вера' })).toBeInTheDocument();
+    expect(screen.getByLabelText('План подтверждений: Анна')).toHaveValue('42');
+    expect(mem.requests('plans.list')).toHaveLength(1);
   });
 });

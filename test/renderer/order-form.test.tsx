@@ -112,7 +112,7 @@ test('a saved draft comes back when the order opens', async () => {
   const order = makeOrder();
   const draft: Draft = {
     orderId: order.id, customer: { ...order.customer, name: 'Сидорова Анна', gender: 'female' }, address: order.address,
-    lines: order.lines, delivery: COURIER, deliveryOptions: [COURIER], comment: 'ждёт зарплату', result: null, problem: null, callbackAt: null,
+    lines: order.lines, delivery: COURIER, deliveryOptions: [COURIER], comment: 'ждёт зарплату', result: null, variant: null, problem: null, callbackAt: null,
     updatedAt: '2026-11-28T08:30:00.000Z',
   };
   await openOrder(new MemoryApi({ 'queue.next': () => viewOf(order, draft) }));

@@ -74,7 +74,7 @@ describe.each(BACKENDS)('sync on %s', (backend) => {
       pages++;
       seenOrders.push(...page.orders.map((o) => o.id));
       seenRemoved.push(...page.removed);
-      expect(page.cursor).toBeGreaterThanOrEqual(cursor);
+      if (page.more) expect(page.cursor).not.toBe(cursor);
       cursor = page.cursor;
       if (!page.more) break;
       expect(page.orders.length + page.removed.length).toBeGreaterThan(0);

@@ -6,11 +6,13 @@ import {
 import { emptyAddress } from '../../shared/domain/schemas';
 
 const offer = (sku: string, allowedDiscountsPct: number[]): Offer => ({ sku, name: sku, priceKop: 100_000, promo: { text: '', allowedDiscountsPct }, active: true });
-const OFFERS = [offer('KREM', [50, 100]), offer('BALM', []), offer('GEL', [10, 50])];
+const OFFERS = [offer('KREM', [50, 100]), offer('BALM', []), offer('GEL', [10, 50]), { ...offer('SET', [20]), promo: { text: '', allowedDiscountsPct: [20], mainLineDiscount: true } }];
 
 describe('allowedDiscountsFor — 0 plus the promo discounts of the line offer and of the main offer', () => {
   test.each<[string, string, string | null, number[]]>([
-    ['main line: only its own terms', 'KREM', null, [0, 50, 100]],
+    ['main line: no promo discount, the terms are for extra items', 'KREM', null, [0]],
+    ['main line whose terms allow a main-line discount: its own terms', 'SET', null, [0, 20]],
+    ['extra line of an offer with mainLineDiscount: its terms as usual', 'SET', 'BALM', [0, 20]],
     ['extra line without terms gets the main offer terms', 'BALM', 'KREM', [0, 50, 100]],
     ['both terms merged, ascending, no repeats', 'GEL', 'KREM', [0, 10, 50, 100]],
     ['no terms anywhere: only 0', 'BALM', 'BALM', [0]],
@@ -33,8 +35,8 @@ describe('allowedDiscountsFor — 0 plus the promo discounts of the line offer a
       now: new Date('2026-11-28T10:00:00.000Z'), timeZone: 'Europe/Moscow', failedAttempts: 0, reasons: DEFAULT_REASONS, offers: OFFERS,
     };
     const line = (sku: string, discountPct: number, main: boolean) => ({ offerSku: sku, name: sku, quantity: 1, unitPriceKop: 100_000, discountPct, main });
-    for (const [sku, mainSku] of [['KREM', 'KREM'], ['BALM', 'KREM'], ['GEL', 'BALM'], ['GEL', 'KREM']] as const) {
-      for (const d of [0, 10, 25, 50, 100]) {
+    for (const [sku, mainSku] of [['KREM', 'KREM'], ['SET', 'SET'], ['BALM', 'KREM'], ['GEL', 'BALM'], ['GEL', 'KREM']] as const) {
+      for (const d of [0, 10, 20, 25, 50, 100]) {
         const lines = sku === mainSku ? [line(sku, d, true)] : [line(mainSku, 0, true), line(sku, d, false)];
         const refused = validateResult({ ...base, lines }, ctx).some((x) => x.code === 'discountNotAllowed');
         expect([sku, mainSku, d, refused]).toEqual([sku, mainSku, d, !allowedDiscountsFor(sku, sku === mainSku ? null : mainSku, OFFERS).includes(d)]);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { callsSinceTaken,
+import { callsSinceTaken, CALLBACK_MAX_DAYS, CenterContext, centerContextOf, resultContextFor,
   DEFAULT_REASONS, ResultRejectedError, applyResult, autoCallbackAt, callFacts, emptyAddress, resultDefaults, statusOfResult,
   validateResult,
   type CallAttempt, type Offer, type OrderStatus, type ResultContext, type ResultKind, type SaveResultArgs,
@@ -100,6 +100,10 @@ describe('validateResult — broken rules (every one is returned)', () => {
     ['callback at the end minute of working hours is fine', 'callback', { callbackAt: at('2026-11-28T18:00:00Z') }, { workingHours: { start: '09:00', end: '21:00' } }, []],
     ['callback before working hours start', 'callback', { callbackAt: at('2026-11-29T05:59:00Z') }, { workingHours: { start: '09:00', end: '21:00' } }, ['callbackAtOutsideHours']],
     ['callbackAt that is not a date', 'callback', { callbackAt: 'soon' }, {}, ['callbackAtInvalid']],
+    ['callback in year 9999 is too far', 'callback', { callbackAt: at('9999-12-31T09:00:00Z') }, {}, ['callbackAtTooFar']],
+    ['callback 90 days ahead is the last allowed instant', 'callback', { callbackAt: new Date(NOW.getTime() + 90 * 86_400_000).toISOString() }, {}, []],
+    ['callback 90 days and a minute ahead is too far', 'callback', { callbackAt: new Date(NOW.getTime() + 90 * 86_400_000 + 60_000).toISOString() }, {}, ['callbackAtTooFar']],
+    ['callback beyond the center context\'s shorter limit', 'callback', { callbackAt: at('2026-12-10T09:00:00Z') }, { callbackMaxDays: 7 }, ['callbackAtTooFar']],
     ['callback without a comment', 'callback', { comment: '' }, {}, ['commentRequired']],
     ['callback with only the date as comment', 'callback', { comment: '28.11.2026 ' }, {}, ['commentRequired']],
     ['callback with a variant', 'callback', { variant: 'spam' }, {}, ['variantNotAllowed']],
@@ -279,5 +283,32 @@ describe('callsSinceTaken', () => {
     ['2026-11-28T10:00:00.000Z', 0],
   ])('taken at %s → %i counted calls', (takenAt, n) => {
     expect(callsSinceTaken([at('2026-11-27T12:00:00.000Z'), at('2026-11-28T09:00:00.000Z')], takenAt)).toHaveLength(n);
+  });
+});
+
+describe('the center context of the rules', () => {
+  test('the callback bound is 90 days and the message says so in Russian', () => {
+    expect(CALLBACK_MAX_DAYS).toBe(90);
+    const [v] = validateResult({ ...base, ...VALID.callback!.args, callbackAt: at('9999-12-31T09:00:00Z') }, ctxOf());
+    expect(v).toEqual({ code: 'callbackAtTooFar', field: 'callbackAt', message: 'Перезвон можно назначить не дальше чем на 90 дней вперёд.' });
+  });
+
+  test('centerContextOf: stored zone and hours; an unknown zone falls back to the configured one, malformed hours count as unset', () => {
+    expect(centerContextOf({ timeZone: 'Asia/Yekaterinburg', workingHours: { start: '09:00', end: '21:00' } }, 'Europe/Moscow'))
+      .toEqual({ timeZone: 'Asia/Yekaterinburg', workingHours: { start: '09:00', end: '21:00' }, limits: { callbackMaxDays: 90 } });
+    expect(centerContextOf({ timeZone: 'Mars/Olympus', workingHours: { start: '9', end: 21 } }, 'Asia/Omsk'))
+      .toEqual({ timeZone: 'Asia/Omsk', workingHours: null, limits: { callbackMaxDays: 90 } });
+    expect(centerContextOf({}, 'Nowhere/Land').timeZone).toBe('Europe/Moscow');
+    expect(CenterContext.safeParse(centerContextOf({ timeZone: 'Asia/Omsk' })).success).toBe(true);
+  });
+
+  test('resultContextFor carries zone, working hours and the callback bound into the rules', () => {
+    const center = { timeZone: 'Asia/Vladivostok', workingHours: { start: '09:00', end: '18:00' }, limits: { callbackMaxDays: 30 } };
+    const ctx = resultContextFor(center, { calls: ANSWERED, now: NOW, failedAttempts: 0, reasons: DEFAULT_REASONS });
+    expect(ctx).toMatchObject({ timeZone: 'Asia/Vladivostok', workingHours: center.workingHours, callbackMaxDays: 30 });
+    // 09:00 UTC is 19:00 in Vladivostok (after 18:00) though only 12:00 in Moscow: the context's zone decides
+    const args = { ...base, ...VALID.callback!.args, callbackAt: at('2026-11-29T09:00:00Z') };
+    expect(validateResult(args, ctx).map((x) => x.code)).toEqual(['callbackAtOutsideHours']);
+    expect(validateResult({ ...args, callbackAt: at('2027-01-05T01:00:00Z') }, ctx).map((x) => x.code)).toEqual(['callbackAtTooFar']);
   });
 });

@@ -1,16 +1,16 @@
 /** Offers: name, price (typed in roubles, stored in kopecks), promo terms, activity (admin role). */
 import { useTranslation } from 'react-i18next';
-import { AdminOffersResponse, UpsertOfferRequest } from '../../../shared/api/lead';
+import { UpsertOfferRequest } from '../../../shared/api/lead';
 import type { Offer } from '../../../shared/domain/schemas';
 import { formatRub } from '../../../shared/domain/money';
 import type { Api } from '../../../shared/ipc/contract';
-import { leadRequest } from '../lead-api';
+import { call } from '../../app/api-context';
 import { AdminSection, AdminTable, EditButton, EditForm, YesNo } from './AdminScreen';
 import { CheckField, TextField } from './Field';
 import { kopToRublesInput, parseRublesToKop } from './money-input';
 import { useAdminEditor } from './use-admin-editor';
 
-const fetchOffers = async (api: Api) => (await leadRequest(api, 'GET', '/admin/offers', AdminOffersResponse)).offers;
+const fetchOffers = async (api: Api) => (await call(api, 'admin.offers', {})).offers;
 
 interface Form { sku: string; name: string; price: string; promoText: string; discounts: string; active: boolean }
 const emptyForm: Form = { sku: '', name: '', price: '', promoText: '', discounts: '', active: true };
@@ -35,7 +35,7 @@ export function OffersAdmin() {
   const { t } = useTranslation();
   const { data, error, editing, form, set, err, status, edit, cancel, submit } = useAdminEditor<Offer[], Form, string, Offer>({
     fetch: fetchOffers, empty: emptyForm, request: offerRequest,
-    save: (api, offer) => leadRequest(api, 'PUT', `/admin/offers/${encodeURIComponent(offer.sku)}`, UpsertOfferRequest, offer),
+    save: (api, offer) => call(api, 'admin.saveOffer', offer),
   });
   const pricePreview = parseRublesToKop(form.price);
   const title = editing ? t('lead.admin.offers.editTitle', { sku: editing }) : t('lead.admin.offers.newTitle');

@@ -1,16 +1,16 @@
 /** The reason directory: code, group, label, order, activity (admin role). */
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { AdminReason, AdminReasonsResponse } from '../../../shared/api/lead';
+import { AdminReason } from '../../../shared/api/lead';
 import { ReasonGroup } from '../../../shared/domain/schemas';
 import type { Api } from '../../../shared/ipc/contract';
-import { leadRequest } from '../lead-api';
+import { call } from '../../app/api-context';
 import { AdminSection, AdminTable, EditButton, EditForm, YesNo } from './AdminScreen';
 import { CheckField, SelectField, TextField } from './Field';
 import { useAdminEditor } from './use-admin-editor';
 
 type Reason = z.infer<typeof AdminReason>;
-const fetchReasons = async (api: Api) => (await leadRequest(api, 'GET', '/admin/reasons', AdminReasonsResponse)).reasons;
+const fetchReasons = async (api: Api) => (await call(api, 'admin.reasons', {})).reasons;
 
 interface Form { code: string; group: Reason['group']; label: string; sort: string; active: boolean }
 const emptyForm: Form = { code: '', group: 'cancel', label: '', sort: '100', active: true };
@@ -25,7 +25,7 @@ export function ReasonsAdmin() {
   const { t } = useTranslation();
   const { data, error, editing, form, set, err, status, edit, cancel, submit } = useAdminEditor<Reason[], Form, string, Reason>({
     fetch: fetchReasons, empty: emptyForm, request: reasonRequest,
-    save: (api, reason) => leadRequest(api, 'PUT', `/admin/reasons/${reason.code}`, AdminReason, reason),
+    save: (api, reason) => call(api, 'admin.saveReason', reason),
   });
   const title = editing ? t('lead.admin.reasons.editTitle', { code: editing }) : t('lead.admin.reasons.newTitle');
   return (

@@ -4,13 +4,11 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AdminOffersResponse } from '../../../shared/api/lead';
-import { Script } from '../../../shared/api/http';
 import { scriptVariables } from '../../../shared/domain/script-vars';
 import type { Api } from '../../../shared/ipc/contract';
 import { call, useApi } from '../../app/api-context';
 import { useScriptVars } from '../../script/ScriptPanel';
-import { errorText, leadRequest } from '../lead-api';
+import { errorText } from '../lead-api';
 import { readText } from '../read-text';
 import { StatusLine, type Status } from '../StatusLine';
 import { AdminSection } from './AdminScreen';
@@ -19,7 +17,7 @@ import { MarkdownPreview } from './MarkdownPreview';
 import { scriptToMarkdown } from './script-markdown';
 import { useAdminLoad } from './use-admin-load';
 
-const fetchOffers = async (api: Api) => (await leadRequest(api, 'GET', '/admin/offers', AdminOffersResponse)).offers;
+const fetchOffers = async (api: Api) => (await call(api, 'admin.offers', {})).offers;
 
 /** The scripts screen. */
 export function ScriptsAdmin() {
@@ -60,7 +58,7 @@ export function ScriptsAdmin() {
     if (!sku || markdown.trim() === '') { setStatus({ kind: 'error', text: t('lead.admin.scripts.empty') }); return; }
     setBusy(true);
     try {
-      const saved = await leadRequest(api, 'POST', `/admin/scripts/${encodeURIComponent(sku)}/markdown`, Script, markdown);
+      const saved = await call(api, 'admin.scriptMarkdown', { sku, markdown });
       setStatus({ kind: 'ok', text: t('lead.admin.scripts.saved', { sections: saved.sections.length, objections: saved.objections.length }) });
     } catch (e) {
       setStatus({ kind: 'error', text: errorText(e) });

@@ -3,13 +3,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CenterSettings } from '../../../shared/api/lead';
 import type { Api } from '../../../shared/ipc/contract';
-import { useApi } from '../../app/api-context';
-import { errorText, leadRequest } from '../lead-api';
+import { call, useApi } from '../../app/api-context';
+import { errorText } from '../lead-api';
 import { CheckField, TextField } from './Field';
 import { StatusLine, type Status } from '../StatusLine';
 import { useAdminLoad } from './use-admin-load';
 
-const fetchSettings = (api: Api) => leadRequest(api, 'GET', '/admin/settings', CenterSettings);
+const fetchSettings = (api: Api) => call(api, 'admin.settings', {});
 
 interface Form { timeZone: string; hoursOn: boolean; start: string; end: string; longCallMin: string; longBreakMin: string; noAnswerStreak: string }
 
@@ -57,7 +57,7 @@ export function SettingsAdmin() {
     }
     setErrors({});
     try {
-      await leadRequest(api, 'PUT', '/admin/settings', CenterSettings, req.data);
+      await call(api, 'admin.saveSettings', req.data);
       setStatus({ kind: 'ok', text: t('lead.admin.saved') });
     } catch (e) {
       setStatus({ kind: 'error', text: errorText(e) });

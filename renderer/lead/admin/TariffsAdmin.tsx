@@ -1,19 +1,18 @@
 /** Delivery tariffs: region, method, carrier, price (roubles → kopecks), terms (admin role). */
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { Tariff, TariffInput, TariffsResponse } from '../../../shared/api/lead';
+import { Tariff, TariffInput } from '../../../shared/api/lead';
 import { DeliveryMethod } from '../../../shared/domain/schemas';
 import { formatRub } from '../../../shared/domain/money';
 import type { Api } from '../../../shared/ipc/contract';
-import { leadRequest } from '../lead-api';
+import { call } from '../../app/api-context';
 import { AdminSection, AdminTable, EditButton, EditForm } from './AdminScreen';
 import { SelectField, TextField } from './Field';
 import { kopToRublesInput, parseRublesToKop } from './money-input';
 import { useAdminEditor } from './use-admin-editor';
 
 type TariffRow = z.infer<typeof Tariff>;
-const fetchTariffs = async (api: Api) => (await leadRequest(api, 'GET', '/admin/tariffs', TariffsResponse)).tariffs;
-const Ok = z.object({ ok: z.literal(true) });
+const fetchTariffs = async (api: Api) => (await call(api, 'admin.tariffs', {})).tariffs;
 
 interface Form { region: string; method: TariffRow['method']; carrier: string; price: string; daysMin: string; daysMax: string }
 const emptyForm: Form = { region: '', method: 'courier', carrier: '', price: '', daysMin: '1', daysMax: '3' };
@@ -32,11 +31,9 @@ export function TariffsAdmin() {
   const { t } = useTranslation();
   const { data, error, editing, form, set, err, status, edit, cancel, submit, run } = useAdminEditor<TariffRow[], Form, number, z.infer<typeof TariffInput>>({
     fetch: fetchTariffs, empty: emptyForm, request: tariffRequest,
-    save: (api, tariff, id) => (id !== null
-      ? leadRequest(api, 'PUT', `/admin/tariffs/${id}`, Tariff, tariff)
-      : leadRequest(api, 'POST', '/admin/tariffs', Tariff, tariff)),
+    save: (api, tariff, id) => call(api, 'admin.saveTariff', { id, tariff }),
   });
-  const remove = (id: number) => run((api) => leadRequest(api, 'DELETE', `/admin/tariffs/${id}`, Ok), t('lead.admin.deleted'));
+  const remove = (id: number) => run((api) => call(api, 'admin.deleteTariff', { id }), t('lead.admin.deleted'));
   const pricePreview = parseRublesToKop(form.price);
   const title = editing !== null ? t('lead.admin.tariffs.editTitle') : t('lead.admin.tariffs.newTitle');
   return (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { AdminUser, CreateUserRequest, UpdateUserRequest } from '../../../shared/api/lead';
 import type { Api } from '../../../shared/ipc/contract';
-import { leadRequest } from '../lead-api';
+import { call } from '../../app/api-context';
 import { AdminSection, AdminTable, EditButton, EditForm, YesNo } from './AdminScreen';
 import { CheckField, SelectField, TextField } from './Field';
 import { loadTeams, loadUsers } from './users-api';
@@ -50,8 +50,8 @@ export function UsersAdmin() {
   const { data, error, editing, form, set, err, status, edit, cancel, submit } = useAdminEditor<Awaited<ReturnType<typeof fetchAll>>, Form, AdminUser, UserBody>({
     fetch: fetchAll, empty: emptyForm, request: userRequest,
     save: (api, body, user) => (user
-      ? leadRequest(api, 'PATCH', `/admin/users/${user.id}`, AdminUser, body)
-      : leadRequest(api, 'POST', '/admin/users', AdminUser, body)),
+      ? call(api, 'admin.updateUser', { id: user.id, patch: body as z.infer<typeof UpdateUserRequest> })
+      : call(api, 'admin.createUser', body as z.infer<typeof CreateUserRequest>)),
   });
   const teams = data?.teams ?? [];
   const teamName = (id: number | null) => teams.find((x) => x.id === id)?.name ?? '—';

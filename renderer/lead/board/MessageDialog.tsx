@@ -1,8 +1,8 @@
 /** Sends a lead's message to one operator (shown in the operator's header). */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SendMessageRequest, SendMessageResponse } from '../../../shared/api/lead';
-import { leadRequest } from '../lead-api';
+import { SendMessageRequest } from '../../../shared/api/lead';
+import { call } from '../../app/api-context';
 import { DialogForm, useDialogSave } from './DialogForm';
 
 /** The message dialog for operator `userId` named `name`. */
@@ -16,7 +16,7 @@ export function MessageDialog({ userId, name, onClose }: { userId: number; name:
       setError(t('lead.board.messageEmpty'));
       return;
     }
-    await save((api) => leadRequest(api, 'POST', '/messages', SendMessageResponse, req.data));
+    await save((api) => call(api, 'lead.message', req.data));
   };
   return (
     <DialogForm title={t('lead.board.messageTitle', { name })} onClose={onClose} onSubmit={send} error={error}

@@ -1,9 +1,9 @@
 /** Edits which offers (products) an operator may take. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UserOffersRequest, UserOffersResponse } from '../../../shared/api/lead';
+import { UserOffersRequest } from '../../../shared/api/lead';
 import { call } from '../../app/api-context';
-import { errorText, leadRequest } from '../lead-api';
+import { errorText } from '../lead-api';
 import { DialogForm, useDialogSave } from './DialogForm';
 
 type Choice = { sku: string; name: string };
@@ -20,7 +20,7 @@ export function OffersDialog({ userId, name, onClose }: { userId: number; name: 
   const { api, busy, error, setError, save: run } = useDialogSave(onClose);
   useEffect(() => {
     let live = true;
-    Promise.all([call(api, 'offers.list', {}), leadRequest(api, 'GET', `/admin/users/${userId}/offers`, UserOffersResponse)])
+    Promise.all([call(api, 'offers.list', {}), call(api, 'lead.userOffers', { userId })])
       .then(([all, current]) => {
         if (!live) return;
         // An offer the operator has but the catalogue lacks stays listed (by SKU), so it can be unchecked.
@@ -40,7 +40,7 @@ export function OffersDialog({ userId, name, onClose }: { userId: number; name: 
   const save = async () => {
     const req = UserOffersRequest.safeParse({ offerSkus: [...chosen].sort() });
     if (!req.success) return;
-    await run((a) => leadRequest(a, 'PUT', `/admin/users/${userId}/offers`, UserOffersResponse, req.data));
+    await run((a) => call(a, 'lead.setUserOffers', { userId, ...req.data }));
   };
   return (
     <DialogForm title={t('lead.board.offersTitle', { name })} onClose={onClose} onSubmit={save} error={error}

@@ -1,10 +1,9 @@
 /** Confirms and performs the force-release of an order held by an offline operator. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ForceReleaseResponse } from '../../../shared/api/lead';
-import { useApi } from '../../app/api-context';
+import { call, useApi } from '../../app/api-context';
 import { Dialog } from '../Dialog';
-import { errorText, leadRequest } from '../lead-api';
+import { errorText } from '../lead-api';
 
 /** Asks before returning order `orderId` (held by `name`) to the queue. */
 export function ReleaseDialog({ orderId, name, onClose }: { orderId: number; name: string; onClose(): void }) {
@@ -16,7 +15,7 @@ export function ReleaseDialog({ orderId, name, onClose }: { orderId: number; nam
     setBusy(true);
     setError(null);
     try {
-      await leadRequest(api, 'POST', `/orders/${orderId}/force-release`, ForceReleaseResponse, {});
+      await call(api, 'lead.forceRelease', { orderId });
       onClose();
     } catch (e) {
       setError(errorText(e));

@@ -5,15 +5,15 @@
  */
 import { useEffect } from 'react';
 import type { Api } from '../../../shared/ipc/contract';
-import { BoardResponse } from '../../../shared/api/lead';
+import { call } from '../../app/api-context';
 import { useBoardStore } from '../board-store';
-import { errorText, leadRequest } from '../lead-api';
+import { errorText } from '../lead-api';
 
 /** Loads the board snapshot into the store (used on mount and on reconnect). */
 export async function loadBoard(api: Api): Promise<void> {
   const store = useBoardStore.getState();
   try {
-    const res = await leadRequest(api, 'GET', '/board', BoardResponse);
+    const res = await call(api, 'lead.board', {});
     store.setServerInfo(res.thresholds, Date.parse(res.serverTime) - Date.now());
     store.setSnapshot(res.agents, res.queue);
   } catch (e) {

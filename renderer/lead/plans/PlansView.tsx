@@ -1,22 +1,27 @@
 /**
  * Plans: tomorrow's targets per operator (confirmed orders, calls), edited in a form or uploaded
- * as CSV `login;targetConfirmed;targetCalls`; the server answers with per-line errors.
+ * as CSV `login;targetConfirmed;targetCalls`; the server answers with per-line errors. The form
+ * shows the server's plans, the board's operators without a plan, and what the lead typed on
+ * top: live board updates add or rename operators but never wipe typed values.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { PlansCsvResponse, PlansResponse, PutPlansRequest, PutPlansResponse, DayKey } from '../../../shared/api/lead';
+import { PutPlansRequest, DayKey, type PlansResponse } from '../../../shared/api/lead';
 import { localDate } from '../../../shared/domain/tabs';
 import { dayKey } from '../../../shared/domain/reports';
-import { useApi } from '../../app/api-context';
+import { call, useApi } from '../../app/api-context';
 import { useTimeZone } from '../../app/format';
 import { useBoardStore } from '../board-store';
-import { errorText, leadRequest, queryString } from '../lead-api';
+import { errorText } from '../lead-api';
 import { readText } from '../read-text';
 import { StatusLine, type Status } from '../StatusLine';
 
 interface PlanLine { userId: number; login: string; name: string; targetConfirmed: string; targetCalls: string }
 type CsvOutcome = { saved: number; errors: { line: number; message: string }[]; failed?: string };
+type PlanField = 'targetConfirmed' | 'targetCalls';
+/** Values typed by the lead, by `userId.field`. */
+type Edits = Record<string, string>;
 
 /** Form lines: every operator of the plan answer plus the board's operators without a plan. */
 export function planLines(plans: z.infer<typeof PlansResponse>['rows'], operators: { userId: number; login: string; name: string }[]): PlanLine[] {
@@ -38,29 +43,36 @@ export function PlansView() {
   const tz = useTimeZone();
   const tomorrow = useMemo(() => dayKey(localDate(new Date(), tz, 1)), [tz]);
   const [day, setDay] = useState(tomorrow);
-  const [lines, setLines] = useState<PlanLine[]>([]);
+  const [plans, setPlans] = useState<z.infer<typeof PlansResponse>['rows']>([]);
+  const [edits, setEdits] = useState<Edits>({});
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<Status | null>(null);
   const [csv, setCsv] = useState<CsvOutcome | null>(null);
   const [busy, setBusy] = useState(false);
   const agents = useBoardStore((s) => s.agents);
   const operators = useMemo(() => Object.values(agents).map((a) => ({ userId: a.userId, login: a.login, name: a.name })), [agents]);
+  const lines = useMemo(() => planLines(plans, operators).map((l) => ({
+    ...l,
+    targetConfirmed: edits[`${l.userId}.targetConfirmed`] ?? l.targetConfirmed,
+    targetCalls: edits[`${l.userId}.targetCalls`] ?? l.targetCalls,
+  })), [plans, operators, edits]);
 
+  /** Loads the day's plans; what was typed is dropped (it belonged to the plans shown before). */
   const load = useCallback(async (d: string) => {
     if (!DayKey.safeParse(d).success) return;
     try {
-      const res = await leadRequest(api, 'GET', `/plans${queryString({ day: d })}`, PlansResponse);
-      setLines(planLines(res.rows, operators));
+      const res = await call(api, 'plans.list', { day: d });
+      setPlans(res.rows);
+      setEdits({});
       setStatus(null);
     } catch (e) {
       setStatus({ kind: 'error', text: errorText(e) });
     }
-  }, [api, operators]);
+  }, [api]);
 
   useEffect(() => { void load(day); }, [load, day]);
 
-  const edit = (userId: number, field: 'targetConfirmed' | 'targetCalls', value: string) =>
-    setLines((ls) => ls.map((l) => (l.userId === userId ? { ...l, [field]: value } : l)));
+  const edit = (userId: number, field: PlanField, value: string) => setEdits((e) => ({ ...e, [`${userId}.${field}`]: value }));
 
   const save = async () => {
     const filled = lines.filter((l) => l.targetConfirmed.trim() !== '' || l.targetCalls.trim() !== '');
@@ -83,7 +95,7 @@ export function PlansView() {
     setFieldErrors({});
     setBusy(true);
     try {
-      const res = await leadRequest(api, 'PUT', '/plans', PutPlansResponse, req.data);
+      const res = await call(api, 'plans.save', req.data);
       setStatus({ kind: 'ok', text: t('lead.plans.saved', { n: res.saved }) });
     } catch (e) {
       setStatus({ kind: 'error', text: errorText(e) });
@@ -97,7 +109,7 @@ export function PlansView() {
     setBusy(true);
     try {
       const text = await readText(file);
-      const res = await leadRequest(api, 'POST', `/plans/csv${queryString({ day })}`, PlansCsvResponse, text);
+      const res = await call(api, 'plans.uploadCsv', { day, csv: text });
       setCsv({ saved: res.saved, errors: res.errors });
       await load(day);
     } catch (e) {

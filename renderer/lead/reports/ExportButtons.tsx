@@ -5,6 +5,7 @@ import { useApi } from '../../app/api-context';
 import { errorText } from '../lead-api';
 import { useNow } from '../ticker';
 import { fetchExport, saveFile } from './export-file';
+import type { ReportQuery } from './ReportsView';
 
 type Phase = { kind: 'idle' } | { kind: 'busy'; format: 'csv' | 'xlsx'; startedAt: number } | { kind: 'done'; fileName: string; size: number } | { kind: 'error'; message: string };
 
@@ -13,8 +14,8 @@ function Elapsed({ since }: { since: number }) {
   return <span className="num">{Math.max(0, Math.floor((now - since) / 1000))}</span>;
 }
 
-/** Export buttons for the report query string `query` (`?from=…`); disabled without a valid query. */
-export function ExportButtons({ query }: { query: string | null }) {
+/** Export buttons for the report `query`; disabled without a valid query. */
+export function ExportButtons({ query }: { query: ReportQuery | null }) {
   const { t } = useTranslation();
   const api = useApi();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -22,7 +23,7 @@ export function ExportButtons({ query }: { query: string | null }) {
     if (!query) return;
     setPhase({ kind: 'busy', format, startedAt: Date.now() });
     try {
-      const file = await fetchExport(api, `/reports/operators.${format}${query}`);
+      const file = await fetchExport(api, format, query);
       saveFile(file);
       setPhase({ kind: 'done', fileName: file.fileName, size: file.bytes.length });
     } catch (e) {

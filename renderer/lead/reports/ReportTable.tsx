@@ -6,7 +6,8 @@ import { formatDuration, formatRatePct } from '../../../shared/domain/reports';
 import { formatRub } from '../../../shared/domain/money';
 import { formatCount } from '../format';
 
-interface Column { key: string; cell(f: ReportFigures): string }
+/** A figure column; `hint` columns explain themselves in `lead.reports.colHint.<key>` (the heading's tooltip). */
+interface Column { key: string; cell(f: ReportFigures): string; hint?: boolean }
 
 type TimeKey = keyof ReportFigures['time'];
 type ResultKey = keyof ReportFigures['byResult'];
@@ -27,7 +28,7 @@ const COLUMNS: Column[] = [
   rate('upsell', (f) => f.upsellRate),
   money('revenue', (f) => f.revenueKop),
   { key: 'plan', cell: (f) => (f.plan ? `${formatCount(f.confirmed)} / ${formatCount(f.plan.targetConfirmed)}` : '—') },
-  rate('planPct', (f) => f.planConfirmedRatio),
+  { ...rate('planPct', (f) => f.planConfirmedRatio), hint: true },
 ];
 
 /** `28.11.2026` for a day key, `11.2026` for a month key. */
@@ -69,7 +70,7 @@ export function ReportTable({ report }: { report: OperatorReport }) {
             <tr>
               <th scope="col">{t('lead.reports.col.period')}</th>
               <th scope="col">{t('lead.reports.col.operator')}</th>
-              {COLUMNS.map((c) => <th key={c.key} scope="col" className="r">{t(`lead.reports.col.${c.key}`)}</th>)}
+              {COLUMNS.map((c) => <th key={c.key} scope="col" className="r" title={c.hint ? t(`lead.reports.colHint.${c.key}`) : undefined}>{t(`lead.reports.col.${c.key}`)}</th>)}
             </tr>
           </thead>
           <tbody>

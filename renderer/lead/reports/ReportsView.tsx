@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { Offer } from '../../../shared/domain/schemas';
 import type { z } from 'zod';
-import { HourlyReport, OperatorReport, OperatorReportQuery, type Team } from '../../../shared/api/lead';
+import { OperatorReportQuery, type HourlyReport, type OperatorReport, type Team } from '../../../shared/api/lead';
 import { localDayKeyOf, parseDayKey } from '../../../shared/domain/reports';
 import { call, useApi } from '../../app/api-context';
 import { useTimeZone } from '../../app/format';
 import { useSessionStore } from '../../stores/session-store';
 import { useBoardStore } from '../board-store';
-import { errorText, leadRequest, queryString } from '../lead-api';
+import { errorText } from '../lead-api';
 import { loadTeams } from '../admin/users-api';
 import { HourlyBars } from './HourlyBars';
 import { TrendLine } from './TrendLine';
@@ -28,16 +28,18 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000) + 1;
 }
 
-/** Validates the filter with the server's schema; the query string or an error text. */
-export function reportQuery(f: ReportFilter): { ok: true; query: string } | { ok: false; error: string } {
+/** A report query as validated by the server's schema. */
+export type ReportQuery = z.output<typeof OperatorReportQuery>;
+
+/** Validates the filter with the server's schema; the query or an error text. */
+export function reportQuery(f: ReportFilter): { ok: true; query: ReportQuery } | { ok: false; error: string } {
   const parsed = OperatorReportQuery.safeParse({
     from: f.from, to: f.to, granularity: f.granularity,
     teamId: f.teamId || undefined, userId: f.userId || undefined, offerSku: f.offerSku || undefined,
   });
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'invalid' };
   if (f.to < f.from) return { ok: false, error: 'to<from' };
-  const q = parsed.data;
-  return { ok: true, query: queryString({ from: q.from, to: q.to, teamId: q.teamId, userId: q.userId, offerSku: q.offerSku, granularity: q.granularity }) };
+  return { ok: true, query: parsed.data };
 }
 
 /** The operator select, fed by the board's operator list (the lead's team). */
@@ -53,7 +55,7 @@ function OperatorOptions({ value, onChange, allLabel }: { value: string; onChang
   );
 }
 
-type Loaded = { report: OperatorReport; hourly: HourlyReport | null; query: string };
+type Loaded = { report: OperatorReport; hourly: HourlyReport | null; query: ReportQuery };
 
 /** The reports screen. */
 export function ReportsView() {
@@ -86,13 +88,10 @@ export function ReportsView() {
     setBusy(true);
     setError(null);
     try {
-      const hourlyQuery = queryString({
-        day: f.to, teamId: f.teamId || undefined, userId: f.userId || undefined, offerSku: f.offerSku || undefined,
-        trendDays: Math.min(92, Math.max(7, daysBetween(f.from, f.to))),
-      });
+      const { teamId, userId, offerSku } = q.query;
       const [report, hourly] = await Promise.all([
-        leadRequest(api, 'GET', `/reports/operators${q.query}`, OperatorReport),
-        leadRequest(api, 'GET', `/reports/hourly${hourlyQuery}`, HourlyReport),
+        call(api, 'reports.operators', q.query),
+        call(api, 'reports.hourly', { day: q.query.to, teamId, userId, offerSku, trendDays: Math.min(92, Math.max(7, daysBetween(f.from, f.to))) }),
       ]);
       setLoaded({ report, hourly, query: q.query });
     } catch (e) {

@@ -1,9 +1,9 @@
 /**
  * Report export files (CSV / XLSX) fetched through the api and handed to the browser as a
- * download. The bytes travel over the IPC channel `server.download` (`{path}` →
- * `{fileName, contentType, base64}`), since `server.request` carries JSON only.
+ * download. The bytes travel over the IPC channel `server.download` (`{report, format, query}` →
+ * `{fileName, contentType, base64}`); main builds the file's address from the validated query.
  */
-import type { Api } from '../../../shared/ipc/contract';
+import type { Api, Req } from '../../../shared/ipc/contract';
 import { ApiCallError, call } from '../../app/api-context';
 
 /** A downloaded file. */
@@ -17,9 +17,9 @@ export function base64ToBytes(b64: string): Uint8Array {
   return out;
 }
 
-/** Fetches an export file (`/reports/operators.csv?…`); throws ApiCallError on failure. */
-export async function fetchExport(api: Api, path: string): Promise<ExportFile> {
-  const file = await call(api, 'server.download', { path });
+/** Fetches the operators report as a CSV or XLSX file; throws ApiCallError on failure. */
+export async function fetchExport(api: Api, format: 'csv' | 'xlsx', query: Req<'server.download'>['query']): Promise<ExportFile> {
+  const file = await call(api, 'server.download', { report: 'operators', format, query });
   let bytes: Uint8Array;
   try {
     bytes = base64ToBytes(file.base64);

@@ -93,7 +93,7 @@ export async function startDeskRig(name: string): Promise<DeskRig> {
       emit: (event, payload) => h?.broadcast(event, payload),
     });
     const handlers = createHandlers(services);
-    h = await startSocketHost({ handlers, rendererDir: RENDERER, port: 0 });
+    h = await startSocketHost({ handlers, rendererDir: RENDERER, port: 0, csp: { serverUrl: server.url, pbxUrls: [k.wsUrl] } });
     host = h;
     const context = await b.newContext({ locale: 'ru-RU', viewport: { width: 1366, height: 768 } });
     await context.addInitScript({ content: await probeScript() });

@@ -1,5 +1,10 @@
-/** An in-memory Api for component tests: canned data, recorded calls, controllable answers. */
-import type { Api, ChannelName, EventName, EventPayload, IpcReply, OrderView, Req, Res, Session } from '../../../shared/ipc/contract';
+/**
+ * An in-memory Api for component tests: canned data, recorded calls, controllable answers. Every
+ * request and every canned reply is parsed with the contract (`channels[c].req` / `.res`), as
+ * main and the renderer parse them: a request main would refuse answers `invalid_request`, and
+ * any request or reply that violates the contract fails the running test (afterEach below).
+ */
+import { channels, type Api, type ChannelName, type EventName, type EventPayload, type IpcReply, type OrderView, type Req, type Res, type Session } from '../../../shared/ipc/contract';
 import { DEFAULT_REASONS, emptyAddress } from '../../../shared/domain';
 import type { AddressSuggestion, QueueRow, Script } from '../../../shared/api/http';
 import type { CallAttempt, DeliveryOption, Offer, Order } from '../../../shared/domain/schemas';
@@ -22,6 +27,7 @@ export const SESSION: Session = {
   user: { id: 7, login: 'operator1', name: 'Анна Оператор', role: 'operator' },
   sip: null,
   timeZone: 'Europe/Moscow',
+  center: { timeZone: 'Europe/Moscow', workingHours: null, limits: { callbackMaxDays: 90 } },
 };
 
 /** An order as the server would send it (new, no calls, landing-page data only). */
@@ -89,9 +95,27 @@ export function queueRow(i: number, patch: Partial<QueueRow> = {}): QueueRow {
   };
 }
 
+/** Contract violations seen since the last test ended (checked after each test). */
+const violations: string[] = [];
+
+afterEach(() => {
+  const seen = violations.splice(0);
+  if (seen.length) throw new Error(`The IPC contract was violated:\n${seen.join('\n')}`);
+});
+
+const issueText = (e: { issues: readonly { path: PropertyKey[]; message: string }[] }) =>
+  e.issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || 'value'}: ${i.message}`).join('; ');
+
+/** A day's plan progress with no plan set (the default answer of plans.mine). */
+export const NO_PLAN: Res<'plans.mine'> = {
+  day: '2026-11-28', targetConfirmed: null, targetCalls: null, confirmed: 0, calls: 0, confirmedRatio: null, processed: 0, approvalRate: null,
+};
+
 /** The in-memory Api with its call log. */
 export class MemoryApi {
   readonly calls: { channel: ChannelName; req: unknown }[] = [];
+  /** Set by a test that feeds a malformed reply on purpose (to see the UI refuse it). */
+  allowBadReplies = false;
   private listeners = new Map<EventName, Set<(p: unknown) => void>>();
   handlers: Handlers;
 
@@ -129,7 +153,7 @@ export class MemoryApi {
       'agent.quality': () => null,
       'sync.status': () => ({ online: true, pending: 0, lastSyncAt: null, syncing: false, progress: null, lastError: null }),
       'sync.now': () => ({ online: true, pending: 0, lastSyncAt: null, syncing: false, progress: null, lastError: null }),
-      'server.request': () => null,
+      'plans.mine': () => NO_PLAN,
       ...handlers,
     } as Handlers;
   }
@@ -159,10 +183,23 @@ export class MemoryApi {
         if (prop in t) return t[prop];
         return async (req: unknown): Promise<IpcReply<unknown>> => {
           this.calls.push({ channel: prop as ChannelName, req });
+          const contract = channels[prop as ChannelName] as (typeof channels)[ChannelName] | undefined;
+          if (!contract) {
+            violations.push(`unknown channel ${prop}`);
+            return { ok: false, error: { code: 'unknown_channel', message: prop } };
+          }
+          const parsed = contract.req.safeParse(req ?? {});
+          if (!parsed.success) {
+            violations.push(`${prop} request ${JSON.stringify(req)}: ${issueText(parsed.error)}`);
+            return { ok: false, error: { code: 'invalid_request', message: `${prop}: ${issueText(parsed.error)}` } };
+          }
           const h = this.handlers[prop as ChannelName] as ((r: unknown) => unknown) | undefined;
           if (!h) return { ok: false, error: { code: 'notImplemented', message: prop } };
           try {
-            return { ok: true, value: await h(req) };
+            const value = await h(req);
+            const checked = contract.res.safeParse(value);
+            if (!checked.success && !this.allowBadReplies) violations.push(`${prop} reply ${JSON.stringify(value)?.slice(0, 200)}: ${issueText(checked.error)}`);
+            return { ok: true, value };
           } catch (e) {
             if (e instanceof Refusal) return { ok: false, error: { code: e.code, message: e.message } };
             throw e;

@@ -1,0 +1,88 @@
+/**
+ * The IPC channels of the lead and admin screens: one channel per server route they use, each
+ * with its request and response schema (the HTTP schemas of shared/api/lead.ts). Main builds the
+ * route's path from the validated, URI-encoded parameters; no channel carries a free path.
+ */
+import { z } from 'zod';
+import { Script } from '../api/http';
+import {
+  AdminOffersResponse, AdminReason, AdminReasonsResponse, AdminUser, AdminUsersResponse, BoardResponse, CenterSettings,
+  CenterSettingsPatch, CreateUserRequest, DayKey, ForceReleaseResponse, HourlyReport, HourlyReportQuery, MyPlanQuery,
+  MyPlanResponse, OkResponse, OperatorReport, OperatorReportQuery, PlansCsvResponse, PlansQuery, PlansResponse,
+  PutPlansRequest, PutPlansResponse, SendMessageRequest, SendMessageResponse, Tariff, TariffInput, TeamsResponse,
+  UpdateUserRequest, UpsertOfferRequest, UserOffersRequest, UserOffersResponse,
+} from '../api/lead';
+import { Offer, OrderId, Sku } from '../domain/schemas';
+import { AgentStateResponse } from '../api/live';
+
+const Empty = z.object({}).strict();
+/** A database id carried in a route's path. */
+const RowId = z.number().int().positive().max(2 ** 31 - 1);
+
+/** The report exports main can download (`reports/<report>.<format>`). */
+export const ExportReport = z.enum(['operators']);
+export const ExportFormat = z.enum(['csv', 'xlsx']);
+
+/** Request/response schema pairs of the lead/admin channels. */
+export const leadChannels = {
+  /** GET board: the live board of the lead's team (admin: everyone or `teamId`). */
+  'lead.board': { req: z.object({ teamId: RowId.optional() }).strict(), res: BoardResponse },
+  /** POST messages: a lead's message to an operator. */
+  'lead.message': { req: SendMessageRequest.strict(), res: SendMessageResponse },
+  /** POST orders/:id/force-release. */
+  'lead.forceRelease': { req: z.object({ orderId: OrderId }).strict(), res: ForceReleaseResponse },
+  /** GET admin/users/:id/offers: the products an operator may take. */
+  'lead.userOffers': { req: z.object({ userId: RowId }).strict(), res: UserOffersResponse },
+  /** PUT admin/users/:id/offers. */
+  'lead.setUserOffers': { req: UserOffersRequest.extend({ userId: RowId }).strict(), res: UserOffersResponse },
+  /** GET admin/users. */
+  'admin.users': { req: Empty, res: AdminUsersResponse },
+  /** POST admin/users. */
+  'admin.createUser': { req: CreateUserRequest.strict(), res: AdminUser },
+  /** PATCH admin/users/:id. */
+  'admin.updateUser': { req: z.object({ id: RowId, patch: UpdateUserRequest.strict() }).strict(), res: AdminUser },
+  /** GET admin/teams. */
+  'admin.teams': { req: Empty, res: TeamsResponse },
+  /** GET admin/offers. */
+  'admin.offers': { req: Empty, res: AdminOffersResponse },
+  /** PUT admin/offers/:sku (the SKU of the body). */
+  'admin.saveOffer': { req: UpsertOfferRequest.strict(), res: Offer },
+  /** POST admin/scripts/:sku/markdown: a script uploaded as Markdown. */
+  'admin.scriptMarkdown': { req: z.object({ sku: Sku, markdown: z.string().min(1).max(1_000_000) }).strict(), res: Script },
+  /** GET admin/reasons. */
+  'admin.reasons': { req: Empty, res: AdminReasonsResponse },
+  /** PUT admin/reasons/:code (the code of the body). */
+  'admin.saveReason': { req: AdminReason.strict(), res: AdminReason },
+  /** GET admin/tariffs. */
+  'admin.tariffs': { req: Empty, res: z.object({ tariffs: z.array(Tariff) }) },
+  /** POST admin/tariffs (id null) or PUT admin/tariffs/:id. */
+  'admin.saveTariff': { req: z.object({ id: RowId.nullable(), tariff: TariffInput }).strict(), res: Tariff },
+  /** DELETE admin/tariffs/:id. */
+  'admin.deleteTariff': { req: z.object({ id: RowId }).strict(), res: OkResponse },
+  /** GET admin/settings. */
+  'admin.settings': { req: Empty, res: CenterSettings },
+  /** PUT admin/settings. */
+  'admin.saveSettings': { req: CenterSettingsPatch.strict(), res: CenterSettings },
+  /** GET reports/operators. */
+  'reports.operators': { req: OperatorReportQuery.strict(), res: OperatorReport },
+  /** GET reports/hourly. */
+  'reports.hourly': { req: HourlyReportQuery.strict(), res: HourlyReport },
+  /** GET plans?day: the plans of the lead's team. */
+  'plans.list': { req: PlansQuery.strict(), res: PlansResponse },
+  /** PUT plans. */
+  'plans.save': { req: PutPlansRequest.strict(), res: PutPlansResponse },
+  /** POST plans/csv?day: `login;targetConfirmed;targetCalls` lines, all or none. */
+  'plans.uploadCsv': { req: z.object({ day: DayKey, csv: z.string().max(1_000_000) }).strict(), res: PlansCsvResponse },
+  /** GET plans/me?day: the operator's own progress (header). */
+  'plans.mine': { req: MyPlanQuery.strict(), res: MyPlanResponse },
+  /** GET agent/state: the agent state the desk resumes after a reload or restart (same login session). */
+  'agent.resume': { req: Empty, res: AgentStateResponse },
+  /** A report export file (GET reports/<report>.<format>?query) as base64, name from Content-Disposition. */
+  'server.download': {
+    req: z.object({ report: ExportReport, format: ExportFormat, query: OperatorReportQuery.strict() }).strict(),
+    res: z.object({ fileName: z.string().min(1).max(200), contentType: z.string().max(200), base64: z.string() }),
+  },
+} as const;
+
+export type LeadChannels = typeof leadChannels;
+export type LeadChannelName = keyof LeadChannels;
