@@ -38,6 +38,6 @@ export function configFromEnv(env: Record<string, string | undefined>, argv: rea
     tokenTtlHours: opt(env.TOKEN_TTL_HOURS),
     leaseMinutes: opt(env.LEASE_MINUTES),
     demo: argv.includes('--demo'),
-    logLevel: opt(env.LOG_LEVEL),
+    logLevel: opt(env.PROZVON_LOG_LEVEL) ?? opt(env.LOG_LEVEL),
   });
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run server` — the Prozvon CRM server. Env: HOST, PORT, DATA_DIR, DATABASE_URL,
- * INGEST_API_KEY, TIME_ZONE, SIP_WS_URL, SIP_DOMAIN; flag `--demo` seeds demo data into an
+ * INGEST_API_KEY, TIME_ZONE, SIP_WS_URL, SIP_DOMAIN, PROZVON_LOG_LEVEL (JSON log lines on stdout,
+ * redacted, see logging.ts; LOG_LEVEL is read when it is unset); flag `--demo` seeds demo data into an
  * empty database. Prints `listening <url>` on stdout when ready; drains and closes on SIGTERM/SIGINT.
  */
 import { configFromEnv } from './config';

@@ -8,6 +8,7 @@ import { buildApp } from './app';
 import { createBus } from './live/bus';
 import { LoginRateLimiter } from './auth/rate-limit';
 import { seedDemo } from './demo/seed';
+import { serverLogOptions } from './logging';
 
 export type RunningServer = { app: FastifyInstance; db: Db; url: string; close(): Promise<void> };
 
@@ -20,8 +21,8 @@ export async function startServer(config: ServerConfig, now: () => Date = () => 
   if (config.demo) await seedDemo(db, config, now());
   const bus = await createBus(db);
   const app = await buildApp(
-    { db, config, bus, now, loginLimiter: new LoginRateLimiter() },
-    { logger: { level: config.logLevel }, forceCloseConnections: true },
+    { db, config, bus, now, loginLimiter: new LoginRateLimiter(db) },
+    { ...serverLogOptions(config.logLevel), forceCloseConnections: true },
   );
   await app.listen({ host: config.host, port: config.port });
   const addr = app.server.address();

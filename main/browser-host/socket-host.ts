@@ -119,8 +119,14 @@ export async function startSocketHost(o: SocketHostOptions): Promise<SocketHost>
   });
   server.on('clientError', (e: NodeJS.ErrnoException, socket: Socket) => {
     logger.debug({ err: e }, 'malformed http request');
-    if (socket.writable && e.code !== 'ECONNRESET') socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    const [code, text] = e.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : e.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout'] : [400, 'Bad Request'];
+    if (socket.writable && e.code !== 'ECONNRESET') socket.end(`HTTP/1.1 ${code} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
+  });
+  // CONNECT (proxy tunnels) would otherwise drop the connection without an answer.
+  server.on('connect', (_req: http.IncomingMessage, socket: Socket) => {
+    socket.on('error', () => socket.destroy());
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
 
   const onFrame = (ws: WebSocket, origin: string, connLog: Logger, data: RawData, isBinary: boolean): void => {

@@ -307,6 +307,7 @@ export class MainServices {
     const db = openDb(dbFileFor(this.o.dataDir, stored.login));
     log.info({ login: stored.login, server: stored.serverUrl }, 'session opened');
     let lastError: string | null = null;
+    let pulledAt: string | null = null;
     const token = (): string | null => (this.active?.stored === stored ? stored.auth.token : null);
     const http = new HttpClient(stored.serverUrl, () => stored.auth.token, 15_000, () => void this.expire(stored));
     const engine = new SyncEngine({
@@ -314,6 +315,7 @@ export class MainServices {
       onStatus: (s) => {
         if (s.lastError && s.lastError !== lastError) log.warn({ login: stored.login, error: s.lastError, pending: s.pending }, 'sync failed');
         lastError = s.lastError;
+        if (s.lastSyncAt !== pulledAt) { pulledAt = s.lastSyncAt; void this.refreshOffers(stored); }
         this.o.emit('sync.status', s);
       },
       onOrdersChanged: (ids) => this.changed(ids),
@@ -353,6 +355,18 @@ export class MainServices {
   }
 
   /** Re-reads the center context on each live (re)connection (changes missed while offline); a change is announced like a live `center.changed`. */
+  /**
+   * Re-reads the catalogue after every pull, so the local rule check of a save runs on the
+   * server's current prices and promo terms (a stale price is refused before the save leaves).
+   * Offline or refused: the cached list stays.
+   */
+  private async refreshOffers(stored: StoredSession): Promise<void> {
+    const a = this.active;
+    if (a?.stored !== stored) return;
+    const fresh = await a.http.request('GET', '/offers', OffersResponse).catch(() => null);
+    if (fresh && this.active === a) setSetting(a.db, 'cache.offers', fresh.offers);
+  }
+
   private async refreshCenter(stored: StoredSession): Promise<void> {
     const a = this.active;
     if (a?.stored !== stored) return;

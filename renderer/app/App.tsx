@@ -7,7 +7,7 @@ import { LoginScreen } from '../login/LoginScreen';
 import { useOrderStore } from '../stores/order-store';
 import { useQueueStore } from '../stores/queue-store';
 import { useSessionStore } from '../stores/session-store';
-import { reportAgentState } from './agent-state';
+import { restoreAgentState } from './agent-state';
 import { ApiProvider, call, useApi } from './api-context';
 import { HelpOverlay } from './HelpOverlay';
 import { useHotkey } from './hotkeys';
@@ -34,10 +34,9 @@ function useOperatorFeeds(enabled: boolean) {
     void call(api, 'order.held', {}).then((held) => {
       const first = held[0];
       if (live && first && !useOrderStore.getState().view) opened(first);
-    }).catch(() => undefined);
+    }).catch(() => undefined).then(() => { if (live) void restoreAgentState(api); });
     void call(api, 'sync.status', {}).then((s) => { if (live) useSessionStore.getState().setSync(s); }).catch(() => undefined);
     void refreshCounts();
-    if (useSessionStore.getState().agentState === 'offline') reportAgentState(api, 'ready');
     const timer = setInterval(() => { void refreshCounts(); }, COUNTS_REFRESH_MS);
     const offs = [
       api.on('sync.status', (s) => useSessionStore.getState().setSync(s)),

@@ -116,10 +116,10 @@ export function ringtoneBlobUrl(): string | undefined {
 
 /** The ports of the service bound to the Api and the desk's stores. */
 function portsFor(api: Api): SoftphonePorts {
-  const sendAgent = (state: AgentState, callId: string | null, sipRegistered: boolean) => {
+  const sendAgent = (state: AgentState, callId: string | null, sipRegistered: boolean, remoteNumber: string | null = null) => {
     const orderId = useCallStore.getState().call.orderId ?? useOrderStore.getState().view?.order.id ?? null;
     const breakReason = state === 'break' ? useSessionStore.getState().breakReason : null;
-    void call(api, 'agent.setState', { state, breakReason, orderId, callId, sipRegistered }).catch(() => undefined);
+    void call(api, 'agent.setState', { state, breakReason, orderId, callId, sipRegistered, remoteNumber }).catch(() => undefined);
   };
   const ringtone = ringtoneBlobUrl();
   return {
@@ -129,7 +129,9 @@ function portsFor(api: Api): SoftphonePorts {
       const session = useSessionStore.getState();
       if (CALL_STATES.includes(state)) {
         session.setAgentState(state, null);
-        sendAgent(state, callId, true);
+        // the caller's number goes with `ringing`: the server lets the operator look up that caller
+        const c = useCallStore.getState().call;
+        sendAgent(state, callId, true, state === 'ringing' && c.direction === 'inbound' ? c.remoteNumber : null);
         return;
       }
       // between calls the desk decides: a break stays a break, an open order is still wrap-up
@@ -140,6 +142,9 @@ function portsFor(api: Api): SoftphonePorts {
     onQuality: (callId, quality) => { void call(api, 'agent.quality', { callId, quality }).catch(() => undefined); },
     lookupCaller: async (e164) => {
       usePhoneUiStore.setState({ pop: { phone: e164, history: null } });
+      // reported before the lookup (the softphone reports `ringing` after it): the server allows
+      // an operator the history of an inbound caller whose call rings (server/orders/access.ts)
+      sendAgent('ringing', null, true, e164);
       try {
         const history = await call(api, 'customer.history', { phone: e164 });
         usePhoneUiStore.setState({ pop: { phone: e164, history } });

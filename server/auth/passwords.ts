@@ -11,6 +11,12 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
+/**
+ * A valid hash (same parameters as `hashPassword`) of a password nobody has: a login for an
+ * unknown or disabled user is checked against it, so it costs the same scrypt run as a real one.
+ */
+export const DUMMY_PASSWORD_HASH = 'scrypt$16384$8$1$cHJvenZvbi1kdW1teS1zYQ==$lFZ3tAR+KB8dFs6t31xLQRGoVbY4LJ4aL7qP0aaRrFs=';
+
 /** Constant-time check of a password against a stored scrypt hash. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [alg, n, r, p, salt, hash] = stored.split('$');

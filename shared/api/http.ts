@@ -140,7 +140,7 @@ export const PushResponse = z.object({ results: z.array(MutationOutcome), lastMu
 export type PushResponse = z.infer<typeof PushResponse>;
 
 /** A change-stream cursor as the server gave it (opaque to clients; `0` = from the start). */
-export const ChangeCursor = z.string().min(1).max(60).regex(/^[0-9a-z.]+$/, 'cursor: a value the server returned, or 0');
+export const ChangeCursor = z.string().min(1).max(60).regex(/^[0-9a-z.]+$/, 'нужно значение, которое вернул сервер, или 0');
 /** The cursor of a reader that has seen nothing. */
 export const START_CURSOR = '0';
 

@@ -7,35 +7,33 @@ import { AdminView } from '../../renderer/lead/admin/AdminView';
 import { kopToRublesInput, parseRublesToKop } from '../../renderer/lead/admin/money-input';
 import { markdownBlocks, scriptToMarkdown } from '../../renderer/lead/admin/script-markdown';
 import { useSessionStore } from '../../renderer/stores/session-store';
+import type { Offer } from '../../shared/domain/schemas';
+import type { Res } from '../../shared/ipc/contract';
 import { MemoryApi, OFFERS, SCRIPT, SESSION } from './support/memory-api';
 
 jest.setTimeout(20_000);
 
-const USERS = [
+const USERS: Res<'admin.users'>['users'] = [
   { id: 1, login: 'admin', name: 'Админ', role: 'admin', teamId: null, active: true, sipWsUrl: null, sipDomain: null, sipUser: null, hasSipPassword: false, offerSkus: [] },
   { id: 5, login: 'anna', name: 'Анна', role: 'operator', teamId: 1, active: true, sipWsUrl: 'wss://pbx.local/ws', sipDomain: 'pbx.local', sipUser: '1001', hasSipPassword: true, offerSkus: ['KREM-X'] },
 ];
 
-const TARIFF = { id: 7, region: 'Москва', method: 'courier', carrier: 'СДЭК', priceKop: 35_000, daysMin: 1, daysMax: 2 };
+const TARIFF: Res<'admin.saveTariff'> = { id: 7, region: 'Москва', method: 'courier', carrier: 'СДЭК', priceKop: 35_000, daysMin: 1, daysMax: 2 };
 
 function setup() {
   useSessionStore.setState({ session: { ...SESSION, user: { id: 1, login: 'admin', name: 'Админ', role: 'admin' } } });
   const mem = new MemoryApi({
-    'server.request': (req) => {
-      const body = req.body as Record<string, unknown>;
-      if (req.method === 'GET' && req.path === '/admin/users') return { users: USERS };
-      if (req.method === 'GET' && req.path === '/admin/teams') return { teams: [{ id: 1, name: 'Смена А' }] };
-      if (req.method === 'PATCH' && req.path === '/admin/users/5') return { ...USERS[1], ...body };
-      if (req.method === 'GET' && req.path === '/admin/offers') return { offers: OFFERS };
-      if (req.method === 'PUT' && req.path.startsWith('/admin/offers/')) return body;
-      if (req.method === 'GET' && req.path === '/admin/tariffs') return { tariffs: [TARIFF] };
-      if (req.method === 'PUT' && req.path === '/admin/tariffs/7') return { id: 7, ...body };
-      if (req.method === 'DELETE' && req.path === '/admin/tariffs/7') return { ok: true };
-      if (req.method === 'GET' && req.path === '/admin/reasons') return { reasons: [] };
-      if (req.method === 'PUT' && req.path.startsWith('/admin/reasons/')) return body;
-      if (req.method === 'POST' && req.path === '/admin/scripts/KREM-X/markdown') return { ...SCRIPT, sections: [SCRIPT.sections[0]], objections: [] };
-      throw new Error(`unexpected ${req.method} ${req.path}`);
-    },
+    'admin.users': () => ({ users: USERS }),
+    'admin.teams': () => ({ teams: [{ id: 1, name: 'Смена А' }] }),
+    'admin.updateUser': (req) => ({ ...USERS[1]!, ...req.patch, id: req.id, hasSipPassword: true }) as Res<'admin.updateUser'>,
+    'admin.offers': () => ({ offers: OFFERS }),
+    'admin.saveOffer': (req) => req as Offer,
+    'admin.tariffs': () => ({ tariffs: [TARIFF] }),
+    'admin.saveTariff': (req) => ({ ...(req.tariff as Omit<Res<'admin.saveTariff'>, 'id'>), id: req.id ?? 99 }),
+    'admin.deleteTariff': () => ({ ok: true }),
+    'admin.reasons': () => ({ reasons: [] }),
+    'admin.saveReason': (req) => req as Res<'admin.saveReason'>,
+    'admin.scriptMarkdown': (req) => ({ ...SCRIPT, offerSku: req.sku, sections: [SCRIPT.sections[0]!], objections: [] }),
   });
   const user = userEvent.setup();
   render(<ApiProvider api={mem.api}><AdminView /></ApiProvider>);
@@ -80,7 +78,7 @@ describe('admin screens', () => {
     expect(price).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByText('Цена в рублях, например 1990 или 1990,50')).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('Исправьте отмеченные поля — ничего не отправлено.');
-    expect(mem.requests('server.request').some((r) => r.method === 'PUT')).toBe(false);
+    expect(mem.requests('admin.saveOffer')).toEqual([]);
 
     await user.clear(price);
     await user.type(price, '2 490,50');
@@ -88,10 +86,9 @@ describe('admin screens', () => {
     await user.type(screen.getByLabelText('Разрешённые скидки, %'), '30, 100');
     await user.click(screen.getByRole('button', { name: 'Сохранить' }));
     expect(await screen.findByText('Сохранено.')).toBeInTheDocument();
-    expect(mem.requests('server.request').find((r) => r.method === 'PUT')).toEqual({
-      method: 'PUT', path: '/admin/offers/KREM-X',
-      body: { sku: 'KREM-X', name: 'Крем Х', priceKop: 249_050, promo: { text: '2-й товар −50 %, 3-й в подарок', allowedDiscountsPct: [30, 100] }, active: true },
-    });
+    expect(mem.requests('admin.saveOffer')).toEqual([
+      { sku: 'KREM-X', name: 'Крем Х', priceKop: 249_050, promo: { text: '2-й товар −50 %, 3-й в подарок', allowedDiscountsPct: [30, 100] }, active: true },
+    ]);
   });
 
   test('users: a password reset and a team change go out as one PATCH', async () => {
@@ -106,10 +103,10 @@ describe('admin screens', () => {
     await user.selectOptions(within(form).getByLabelText('Команда'), '');
     await user.click(within(form).getByRole('button', { name: 'Сохранить' }));
     expect(await screen.findByText('Сохранено.')).toBeInTheDocument();
-    expect(mem.requests('server.request').find((r) => r.method === 'PATCH')).toEqual({
-      method: 'PATCH', path: '/admin/users/5',
-      body: { name: 'Анна', role: 'operator', teamId: null, active: true, sipWsUrl: 'wss://pbx.local/ws', sipDomain: 'pbx.local', sipUser: '1001', password: 'abcd' },
-    });
+    expect(mem.requests('admin.updateUser')).toEqual([{
+      id: 5,
+      patch: { name: 'Анна', role: 'operator', teamId: null, active: true, sipWsUrl: 'wss://pbx.local/ws', sipDomain: 'pbx.local', sipUser: '1001', password: 'abcd' },
+    }]);
   });
 
   test('scripts: Markdown edited in place shows a live preview, flags unknown variables and uploads', async () => {
@@ -127,7 +124,7 @@ describe('admin screens', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Неизвестные переменные: bogus');
     await user.click(screen.getByRole('button', { name: 'Сохранить' }));
     expect(await screen.findByText('Скрипт сохранён: разделов 1, возражений 0.')).toBeInTheDocument();
-    expect(mem.requests('server.request').find((r) => r.method === 'POST')?.body).toBe('## Привет\n\n**Добрый день**, {{bogus}}');
+    expect(mem.requests('admin.scriptMarkdown')).toEqual([{ sku: 'KREM-X', markdown: '## Привет\n\n**Добрый день**, {{bogus}}' }]);
   });
 
   test('tariffs: an edit is sent in kopecks to its id, a delete reloads the list and says so', async () => {
@@ -141,14 +138,14 @@ describe('admin screens', () => {
     await user.type(price, '399,90');
     await user.click(within(form).getByRole('button', { name: 'Сохранить' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Сохранено.');
-    expect(mem.requests('server.request').find((r) => r.method === 'PUT')).toMatchObject({ path: '/admin/tariffs/7', body: { priceKop: 39_990, carrier: 'СДЭК' } });
+    expect(mem.requests('admin.saveTariff')).toMatchObject([{ id: 7, tariff: { priceKop: 39_990, carrier: 'СДЭК' } }]);
     expect(screen.getByRole('form', { name: 'Новый тариф' })).toBeInTheDocument();
 
-    const loads = () => mem.requests('server.request').filter((r) => r.method === 'GET' && r.path === '/admin/tariffs').length;
+    const loads = () => mem.requests('admin.tariffs').length;
     const before = loads();
     await user.click(screen.getByRole('button', { name: 'Удалить: Москва СДЭК' }));
     expect(await screen.findByText('Удалено.')).toBeInTheDocument();
-    expect(mem.requests('server.request').some((r) => r.method === 'DELETE' && r.path === '/admin/tariffs/7')).toBe(true);
+    expect(mem.requests('admin.deleteTariff')).toEqual([{ id: 7 }]);
     expect(loads()).toBe(before + 1);
   });
 
@@ -160,12 +157,12 @@ describe('admin screens', () => {
     await user.type(within(form).getByLabelText('Название'), 'Далеко');
     await user.click(within(form).getByRole('button', { name: 'Сохранить' }));
     expect(within(form).getByLabelText('Код')).toHaveAttribute('aria-invalid', 'true');
-    expect(mem.requests('server.request').some((r) => r.method === 'PUT')).toBe(false);
+    expect(mem.requests('admin.saveReason')).toEqual([]);
 
     await user.clear(within(form).getByLabelText('Код'));
     await user.type(within(form).getByLabelText('Код'), 'too_far');
     await user.click(within(form).getByRole('button', { name: 'Сохранить' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Сохранено.');
-    expect(mem.requests('server.request').find((r) => r.method === 'PUT')).toMatchObject({ path: '/admin/reasons/too_far', body: { code: 'too_far', label: 'Далеко', sort: 100 } });
+    expect(mem.requests('admin.saveReason')).toMatchObject([{ code: 'too_far', label: 'Далеко', sort: 100 }]);
   });
 });

@@ -45,15 +45,14 @@ function setup(role: 'lead' | 'admin' = 'lead') {
   useBoardStore.getState().reset();
   useSessionStore.setState({ session: { ...SESSION, user: { id: 2, login: 'lead', name: 'Лидия Руководитель', role } } });
   const mem = new MemoryApi({
-    'server.request': (req) => {
-      if (req.method === 'GET' && req.path === '/board') return board();
-      if (req.method === 'POST' && req.path === '/messages') return { id: 1, at: new Date().toISOString() };
-      if (req.method === 'POST' && req.path === '/orders/777/force-release') return { ok: true, orderId: 777, previousHolderId: 4 };
-      if (req.method === 'GET' && req.path === '/admin/users/3/offers') return { userId: 3, offerSkus: ['KREM-X', 'OLD-1'] };
-      if (req.method === 'GET' && req.path === '/admin/users/4/offers') throw new Refusal('forbidden', 'Пользователь другой команды недоступен');
-      if (req.method === 'PUT' && req.path === '/admin/users/3/offers') return { userId: 3, offerSkus: (req.body as { offerSkus: string[] }).offerSkus };
-      throw new Error(`unexpected ${req.method} ${req.path}`);
+    'lead.board': () => board(),
+    'lead.message': () => ({ id: 1, at: new Date().toISOString() }),
+    'lead.forceRelease': (req) => ({ ok: true, orderId: req.orderId, previousHolderId: 4 }),
+    'lead.userOffers': (req) => {
+      if (req.userId === 3) return { userId: 3, offerSkus: ['KREM-X', 'OLD-1'] };
+      throw new Refusal('forbidden', 'Пользователь другой команды недоступен');
     },
+    'lead.setUserOffers': (req) => ({ userId: req.userId, offerSkus: req.offerSkus }),
   });
   const user = userEvent.setup();
   const utils = render(<ApiProvider api={mem.api}><LeadHome /></ApiProvider>);
@@ -63,7 +62,7 @@ function setup(role: 'lead' | 'admin' = 'lead') {
 const rowNames = () => within(screen.getByRole('table', { name: 'Операторы команды' })).getAllByRole('rowheader').map((c) => c.textContent);
 const rowOf = (name: string) => screen.getByRole('rowheader', { name }).closest('tr') as HTMLElement;
 const alertKinds = () => [...document.querySelectorAll('.lead-alert')].map((li) => `${li.getAttribute('data-user')}:${li.getAttribute('data-kind')}`).sort();
-const boardGets = (mem: MemoryApi) => mem.requests('server.request').filter((r) => r.path === '/board').length;
+const boardGets = (mem: MemoryApi) => mem.requests('lead.board').length;
 
 describe('lead board', () => {
   test('shows the snapshot: rows sorted by state, state text, queue sizes, counters, alerts', async () => {
@@ -135,11 +134,11 @@ describe('lead board', () => {
     await user.type(within(dialog).getByLabelText('Текст сообщения'), 'Вера, пора вернуться');
     await user.click(within(dialog).getByRole('button', { name: 'Отправить' }));
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(mem.requests('server.request')).toContainEqual({ method: 'POST', path: '/messages', body: { toUserId: 3, text: 'Вера, пора вернуться' } });
+    expect(mem.requests('lead.message')).toEqual([{ toUserId: 3, text: 'Вера, пора вернуться' }]);
 
     await user.click(screen.getByRole('button', { name: 'Освободить заказ #777 оператора Глеб' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Освободить' }));
-    expect(mem.requests('server.request').some((r) => r.method === 'POST' && r.path === '/orders/777/force-release')).toBe(true);
+    expect(mem.requests('lead.forceRelease')).toEqual([{ orderId: 777 }]);
   });
 
   test('speaks English when the language is switched', async () => {
@@ -161,13 +160,13 @@ describe('lead board', () => {
     expect(krem).toBeChecked();
     expect(within(dialog).getByRole('checkbox', { name: /Бальзам/ })).not.toBeChecked();
     expect(within(dialog).getByRole('checkbox', { name: /OLD-1/ })).toBeChecked();
-    expect(mem.requests('server.request')).toContainEqual({ method: 'GET', path: '/admin/users/3/offers' });
-    expect(mem.requests('server.request').some((r) => r.path === '/admin/users')).toBe(false);
+    expect(mem.requests('lead.userOffers')).toEqual([{ userId: 3 }]);
+    expect(mem.requests('admin.users')).toEqual([]);
     await user.click(within(dialog).getByRole('checkbox', { name: /Бальзам/ }));
     await user.click(within(dialog).getByRole('checkbox', { name: /OLD-1/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Сохранить' }));
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(mem.requests('server.request')).toContainEqual({ method: 'PUT', path: '/admin/users/3/offers', body: { offerSkus: ['BALM', 'KREM-X'] } });
+    expect(mem.requests('lead.setUserOffers')).toEqual([{ userId: 3, offerSkus: ['BALM', 'KREM-X'] }]);
   });
 
   test('when the current offers cannot be read, the dialog says why and cannot overwrite the list blindly', async () => {
@@ -177,6 +176,6 @@ describe('lead board', () => {
     const dialog = screen.getByRole('dialog', { name: 'Товары оператора Глеб' });
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('Пользователь другой команды недоступен');
     expect(within(dialog).getByRole('button', { name: 'Сохранить' })).toBeDisabled();
-    expect(mem.requests('server.request').some((r) => r.method === 'PUT')).toBe(false);
+    expect(mem.requests('lead.setUserOffers')).toEqual([]);
   });
 });

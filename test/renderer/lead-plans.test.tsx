@@ -8,13 +8,14 @@ import { useBoardStore } from '../../renderer/lead/board-store';
 import { useSessionStore } from '../../renderer/stores/session-store';
 import { localDayKeyOf } from '../../shared/domain/reports';
 import type { BoardAgent } from '../../shared/api/live';
+import type { Res } from '../../shared/ipc/contract';
 import { MemoryApi, Refusal, SESSION } from './support/memory-api';
 
 jest.setTimeout(20_000);
 
 const tomorrow = localDayKeyOf(new Date(Date.now() + 86_400_000), 'Europe/Moscow');
 
-function setup(csvAnswer: (body: unknown) => unknown) {
+function setup(csvAnswer: (csv: string) => Res<'plans.uploadCsv'> = () => ({ day: tomorrow, saved: 0, errors: [] })) {
   useBoardStore.getState().reset();
   useSessionStore.setState({ session: { ...SESSION, user: { id: 2, login: 'lead', name: 'Лидия', role: 'lead' } } });
   const mem = new MemoryApi({
@@ -22,7 +23,7 @@ function setup(csvAnswer: (body: unknown) => unknown) {
       day: req.day,
       rows: [{ userId: 1, login: 'anna', name: 'Анна', targetConfirmed: 10, targetCalls: 80 }, { userId: 2, login: 'boris', name: 'Борис', targetConfirmed: 8, targetCalls: 60 }],
     }),
-    'plans.uploadCsv': (req) => csvAnswer(req.csv) as ReturnType<typeof csvAnswer> & { day: string; saved: number; errors: [] },
+    'plans.uploadCsv': (req) => csvAnswer(req.csv),
     'plans.save': (req) => ({ day: req.day, saved: req.rows.length }),
   });
   const user = userEvent.setup();
@@ -70,7 +71,7 @@ describe('lead plans', () => {
   });
 
   test('the form marks a bad number and saves valid targets for tomorrow', async () => {
-    const { mem, user } = setup(() => null);
+    const { mem, user } = setup();
     await screen.findByRole('rowheader', { name: 'Анна' });
     expect(screen.getByLabelText('День плана')).toHaveValue(tomorrow);
     const annaConfirmed = screen.getByLabelText('План подтверждений: Анна');
@@ -92,7 +93,7 @@ describe('lead plans', () => {
   });
 
   test('typed values survive live board updates (a new operator joins the form, nothing is wiped)', async () => {
-    const { mem, user } = setup(() => null);
+    const { mem, user } = setup();
     await screen.findByRole('rowheader', { name: 'Анна' });
     const annaConfirmed = screen.getByLabelText('План подтверждений: Анна');
     await user.clear(annaConfirmed);

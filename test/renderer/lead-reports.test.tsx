@@ -52,11 +52,8 @@ function setup(extra: Record<string, unknown> = {}) {
   useBoardStore.getState().reset();
   useSessionStore.setState({ session: { ...SESSION, user: { id: 2, login: 'lead', name: 'Лидия', role: 'lead' } } });
   const mem = new MemoryApi({
-    'server.request': (req) => {
-      if (req.path.startsWith('/reports/operators?')) return REPORT;
-      if (req.path.startsWith('/reports/hourly?')) return HOURLY;
-      throw new Error(`unexpected ${req.path}`);
-    },
+    'reports.operators': () => REPORT,
+    'reports.hourly': () => HOURLY,
   });
   Object.assign(mem.handlers, extra);
   const user = userEvent.setup();
@@ -116,15 +113,14 @@ describe('lead reports', () => {
     await user.selectOptions(screen.getByLabelText('Товар'), 'KREM-X');
     await user.selectOptions(screen.getByLabelText('Разбивка'), 'month');
     await user.click(screen.getByRole('button', { name: 'Показать' }));
-    const paths = mem.requests('server.request').map((r) => r.path);
-    expect(paths).toContain('/reports/operators?from=2026-11-01&to=2026-11-30&offerSku=KREM-X&granularity=month');
-    expect(paths.some((p) => p.startsWith('/reports/hourly?day=2026-11-30&offerSku=KREM-X&trendDays=30'))).toBe(true);
+    expect(mem.requests('reports.operators')).toContainEqual({ from: '2026-11-01', to: '2026-11-30', offerSku: 'KREM-X', granularity: 'month' });
+    expect(mem.requests('reports.hourly')).toContainEqual({ day: '2026-11-30', offerSku: 'KREM-X', trendDays: 30 });
 
     fireEvent.change(to, { target: { value: '2026-10-01' } });
-    const before = mem.requests('server.request').length;
+    const before = mem.calls.length;
     await user.click(screen.getByRole('button', { name: 'Показать' }));
     expect(screen.getByRole('alert')).toHaveTextContent('раньше даты');
-    expect(mem.requests('server.request')).toHaveLength(before);
+    expect(mem.calls).toHaveLength(before);
   });
 
   test('exports CSV through the download channel with a progress indicator', async () => {
@@ -139,7 +135,7 @@ describe('lead reports', () => {
     await user.click(screen.getByRole('button', { name: 'Выгрузить CSV' }));
     expect(screen.getByRole('progressbar', { name: /Готовим CSV/ })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Выгрузить XLSX' })).toBeDisabled();
-    expect(seen[0]).toEqual({ path: expect.stringMatching(/^\/reports\/operators\.csv\?from=\d{4}-\d{2}-\d{2}&to=/) });
+    expect(seen[0]).toEqual({ report: 'operators', format: 'csv', query: { from: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), to: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), granularity: 'day' } });
     await act(async () => gate.resolve({ fileName: 'operators.csv', contentType: 'text/csv', base64: Buffer.from('\uFEFFa;b\r\n1;2', 'utf8').toString('base64') }));
     expect(await screen.findByText(/Файл operators\.csv сохранён/)).toBeInTheDocument();
     expect(screen.queryByRole('progressbar', { name: /Готовим/ })).toBeNull();

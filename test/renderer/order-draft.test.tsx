@@ -5,6 +5,7 @@ import { MemoryApi, makeCall, makeOrder, viewOf } from './support/memory-api';
 import { openOrder } from './support/render-desk';
 
 const NOW = new Date('2026-11-28T09:00:00.000Z');
+jest.setTimeout(30_000);
 
 beforeEach(() => { jest.useFakeTimers({ now: NOW, advanceTimers: true }); });
 afterEach(() => { jest.useRealTimers(); });

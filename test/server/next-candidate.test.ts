@@ -98,7 +98,7 @@ test('nextCandidateSql picks what canTakeFromTab, isDue and the taking order pic
         now: fc.constant(now),
         orders: fc.array(order, { minLength: 0, maxLength: 40 }),
         priority: fc.uniqueArray(fc.record({ tab: fc.constantFrom(...CALLABLE), dueOnly: fc.boolean() }), { minLength: 1, maxLength: 6, selector: (p) => p.tab }),
-        skus: fc.constantFrom(['X'], ['X', 'Y'], ['Y']),
+        skus: fc.constantFrom<string[]>(['X'], ['X', 'Y'], ['Y']),
       });
     }),
     async ({ zone, now, orders, priority, skus }) => {

@@ -151,6 +151,7 @@ export class MemoryApi {
       'address.suggest': () => [],
       'agent.setState': () => null,
       'agent.quality': () => null,
+      'agent.resume': () => ({ resume: null }),
       'sync.status': () => ({ online: true, pending: 0, lastSyncAt: null, syncing: false, progress: null, lastError: null }),
       'sync.now': () => ({ online: true, pending: 0, lastSyncAt: null, syncing: false, progress: null, lastError: null }),
       'plans.mine': () => NO_PLAN,
