@@ -1,11 +1,11 @@
 /**
  * `npx tsx bench/pglite-floor.ts` — a busy floor on the default database. Starts the real server
  * process (demo data) on PGlite, then on PostgreSQL as the baseline; OPERATORS simulated operators
- * loop `POST /queue/next` + `POST /sync/push` (logCall, then saveResult) for SECONDS, while a
+ * loop `POST /queue/next` + `POST /sync/push` (logCall, then saveResult) for FLOOR_SECONDS, while a
  * prober opens a NEW connection every PROBE_MS to each of: GET /health, POST /orders (landing-page
  * ingest), GET /board (lead) and an unknown path (404). Prints p50/p99 of the operators' requests,
  * p99/max of every probe kind, the goal lines and the ratio PGlite p99 / PostgreSQL p99.
- * Env: OPERATORS (100), SECONDS (45), PROBE_MS (250), ORDERS (orders ingested first, 3000),
+ * Env: OPERATORS (100), FLOOR_SECONDS (45), PROBE_MS (250), ORDERS (orders ingested first, 3000),
  * BACKENDS (`pglite,pg`), DATABASE_URL / TEST_DATABASE_URL for PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
@@ -15,7 +15,7 @@ import { INGEST_KEY, client, startServerProcess, type Backend, type ServerProces
 import { answeredCall, confirmArgs } from '../test/server/support/order-flow';
 
 const OPERATORS = Number(process.env.OPERATORS ?? 100);
-const SECONDS = Number(process.env.SECONDS ?? 45);
+const SECONDS = Number(process.env.FLOOR_SECONDS ?? 45);
 const PROBE_MS = Number(process.env.PROBE_MS ?? 250);
 const ORDERS = Number(process.env.ORDERS ?? 3000);
 const BACKENDS = (process.env.BACKENDS ?? 'pglite,pg').split(',') as Backend[];

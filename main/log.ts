@@ -23,19 +23,31 @@ export interface LoggerOptions {
   stream?: DestinationStream;
 }
 
+type ChildFn = (this: Logger, bindings: pino.Bindings, options?: pino.ChildLoggerOptions) => Logger;
+
+/** Makes `child()` redact its bindings too (pino applies the bindings formatter to the root's only), at every depth. */
+function redactingChildren(logger: Logger, pinoChild = logger.child as unknown as ChildFn): Logger {
+  const child: ChildFn = (bindings, options) => redactingChildren(pinoChild.call(logger, redactForLog(bindings) as pino.Bindings, options), pinoChild);
+  logger.child = child as unknown as Logger['child'];
+  return logger;
+}
+
 /** A redacting pino logger. */
 export function createLogger(o: LoggerOptions = {}): Logger {
-  return pino({
+  return redactingChildren(pino({
     level: o.level ?? levelFromEnv(),
     base: { pid: process.pid, name: 'prozvon-main' },
-    formatters: { log: (obj) => redactForLog(obj) as Record<string, unknown> },
+    formatters: {
+      log: (obj) => redactForLog(obj) as Record<string, unknown>,
+      bindings: (b) => redactForLog(b) as Record<string, unknown>,
+    },
     hooks: {
       logMethod(args, method) {
         const clean = args.map((a) => (typeof a === 'string' ? redactText(a) : a)) as Parameters<typeof method>;
         method.apply(this, clean);
       },
     },
-  }, o.stream ?? pino.destination({ fd: 2, sync: true }));
+  }, o.stream ?? pino.destination({ fd: 2, sync: true })));
 }
 
 /** The process-wide logger. */

@@ -14,9 +14,6 @@ export async function buildApp(deps: AppDeps, opts: FastifyServerOptions = {}): 
   // Long path parameters reach the routes' zod checks (a 400 naming the field) instead of the router's bare 414.
   const app = Fastify({ bodyLimit: 1_048_576, routerOptions: { maxParamLength: 16_384 }, ...opts });
   await app.register(websocket, { options: { maxPayload: 65_536 } });
-  app.decorateRequest('user', null);
-  app.addHook('onRoute', (route) => { declaredAccess(route); });
-  app.addHook('onRequest', accessHook(deps.db, deps.config));
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof HttpError) {
@@ -40,8 +37,20 @@ export async function buildApp(deps: AppDeps, opts: FastifyServerOptions = {}): 
     reply.status(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
   });
 
+  await registerApi(app, deps);
+  return app;
+}
+
+/**
+ * Registers every route module under /api/v1 behind the access hook: a route without
+ * `config.access` fails the registration; each request is authenticated and its role checked
+ * before the handler runs (server/auth/access.ts).
+ */
+export async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  app.decorateRequest('user', null);
+  app.addHook('onRoute', (route) => { declaredAccess(route); });
+  app.addHook('onRequest', accessHook(deps.db, deps.config));
   await app.register(async (api) => {
     for (const mod of routeModules) await mod(api, deps);
   }, { prefix: '/api/v1' });
-  return app;
 }

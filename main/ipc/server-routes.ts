@@ -3,7 +3,9 @@
  * request, every path parameter URI-encoded), query and body. The reply is parsed with the
  * channel's response schema by the caller (MainServices.serverCall).
  */
+import type { z } from 'zod';
 import type { LeadChannelName } from '../../shared/ipc/lead-channels';
+import type { HttpClient } from '../sync/http-client';
 import type { ReqOut } from './ipc-core';
 
 /** One HTTP call to the server under /api/v1. */
@@ -50,6 +52,11 @@ export const serverRoutes: { [C in RouteChannel]: (req: ReqOut<C>) => RouteCall 
   'plans.mine': (r) => ({ method: 'GET', path: '/plans/me', query: { ...r } }),
   'agent.resume': () => ({ method: 'GET', path: '/agent/state' }),
 };
+
+/** Sends one route call; the answer is parsed with `schema` (a violation throws AppError `bad_response`). */
+export function callRoute<S extends z.ZodType>(http: HttpClient, route: RouteCall, schema: S): Promise<z.output<S>> {
+  return http.request(route.method, route.path, schema, { query: route.query, body: route.body });
+}
 
 /** `/reports/<report>.<format>?…` of a server.download request (the query URI-encoded). */
 export function reportExportPath(r: ReqOut<'server.download'>): string {

@@ -26,7 +26,7 @@ import { LiveClient } from '../sync/live-client';
 import { SyncEngine } from '../sync/sync-engine';
 import { writeFileAtomic, type StoredSession, type TokenStore } from '../sync/token-store';
 import { logCallAndQueue, readOrderView, saveResultLocally } from './order-view';
-import type { RouteCall } from '../ipc/server-routes';
+import { callRoute, type RouteCall } from '../ipc/server-routes';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -276,7 +276,7 @@ export class MainServices {
   /** One authenticated call to a lead/admin route (built by main/ipc/server-routes.ts); the reply is parsed with `schema`. */
   async serverCall<S extends z.ZodType>(route: RouteCall, schema: S): Promise<z.output<S>> {
     const a = this.need();
-    return this.online(a, 'запрос к серверу', () => a.http.request(route.method, route.path, schema, { query: route.query, body: route.body }));
+    return this.online(a, 'запрос к серверу', () => callRoute(a.http, route, schema));
   }
 
   /** Downloads a report export file (path built by main/ipc/server-routes.ts) as base64. */

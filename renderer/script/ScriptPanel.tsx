@@ -1,8 +1,9 @@
 /**
- * The script of the open order's offer with its variables filled from the live form (fillScript),
- * and the objection library: search by word (Ctrl+K), Alt+1…9 opens an answer.
+ * The script of the open order's offer with its variables filled from the live form (fillScript:
+ * unknown ones stay visible as `{{name}}`), rendered like the admin preview (ScriptBody), and the objection
+ * library: search by word (Ctrl+K), Alt+1…9 opens an answer.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Script } from '../../shared/api/http';
 import { fillScript, formatRub } from '../../shared/domain';
@@ -11,6 +12,7 @@ import { useHotkey } from '../app/hotkeys';
 import { useLiveTotals } from '../order/ClosingStep';
 import { useOrderStore } from '../stores/order-store';
 import { useSessionStore } from '../stores/session-store';
+import { ScriptBody, type RenderVar } from './ScriptBody';
 
 /** The values script placeholders may use, from the live form. */
 export function useScriptVars(): Record<string, string> {
@@ -37,20 +39,6 @@ export function useScriptVars(): Record<string, string> {
   }, [name, lines, delivery, operator, totals, t]);
 }
 
-/** Renders `**bold**` and line breaks of script text (no HTML injection). */
-function ScriptText({ text }: { text: string }) {
-  return (
-    <>
-      {text.split('\n').map((line, i) => (
-        <p key={i}>
-          {line.split(/(\*\*[^*]+\*\*)/g).map((part, j) => (part.startsWith('**') && part.endsWith('**') && part.length > 4
-            ? <strong key={j}>{part.slice(2, -2)}</strong> : <span key={j}>{part}</span>))}
-        </p>
-      ))}
-    </>
-  );
-}
-
 /** Matches an objection against the search words (title, keywords, body). */
 function matches(o: Script['objections'][number], q: string): boolean {
   const words = q.toLowerCase().split(/\s+/).filter(Boolean);
@@ -65,6 +53,7 @@ export function ScriptPanel() {
   const api = useApi();
   const sku = useOrderStore((s) => s.form?.lines.find((l) => l.main)?.offerSku ?? s.view?.order.offerSku ?? null);
   const vars = useScriptVars();
+  const renderVar = useCallback<RenderVar>((name) => fillScript(`{{${name}}}`, vars), [vars]);
   const [script, setScript] = useState<{ sku: string; value: Script | null; failed: boolean } | null>(null);
   const [query, setQuery] = useState('');
   const [openKey, setOpenKey] = useState<string | null>(null);
@@ -110,7 +99,7 @@ export function ScriptPanel() {
         {current?.value?.sections.map((s, i) => (
           <section key={s.key} className={`script-section sec-${s.key}`}>
             <h4><span className="step-no">{i + 1}</span>{s.title}</h4>
-            <ScriptText text={fillScript(s.body, vars)} />
+            <ScriptBody text={s.body} renderVar={renderVar} />
           </section>
         ))}
       </div>
@@ -129,7 +118,7 @@ export function ScriptPanel() {
               <button type="button" className="objection-title" aria-expanded={openKey === o.key} onClick={() => setOpenKey((k) => (k === o.key ? null : o.key))}>
                 {i < 9 ? <kbd>{`Alt+${i + 1}`}</kbd> : null}<span>{o.title}</span>
               </button>
-              {openKey === o.key ? <div className="objection-body"><ScriptText text={fillScript(o.body, vars)} /></div> : null}
+              {openKey === o.key ? <div className="objection-body"><ScriptBody text={o.body} renderVar={renderVar} /></div> : null}
             </li>
           ))}
           {current?.value && objections.length === 0 ? <li className="muted">{t('script.noMatch')}</li> : null}

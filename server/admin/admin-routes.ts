@@ -10,7 +10,7 @@ import {
 import { Script } from '../../shared/api/http';
 import type { Sql } from '../db/db';
 import { changeCenterSettings, readCenterSettings } from './settings';
-import { parseScriptMarkdown } from './script-markdown';
+import { parseScriptMarkdown } from '../../shared/domain/script-markdown';
 import { assertOperatorInScope } from './scope';
 
 type UserRow = {

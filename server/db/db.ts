@@ -31,6 +31,12 @@ export interface Db extends Sql {
   readonly kind: 'pg' | 'pglite';
   /** Runs `fn` in one transaction (BEGIN … COMMIT, ROLLBACK on throw). */
   tx<T>(fn: (sql: TxSql) => Promise<T>, opts?: { isolation?: 'read committed' | 'repeatable read' | 'serializable' }): Promise<T>;
+  /**
+   * Liveness without waiting behind queued work where possible: PostgreSQL runs `SELECT 1`;
+   * PGlite answers at once while its single connection is moving and queues `SELECT 1` only
+   * when nothing finished for a while. Throws when the database is unreachable or closed.
+   */
+  ping(): Promise<void>;
   /** LISTEN on a channel; returns an unlisten function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;

@@ -95,6 +95,9 @@ export async function openPg(url: string, schema?: string): Promise<Db> {
       set.add(onPayload);
       return async () => { set.delete(onPayload); };
     },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
     async notify(channel, payload) {
       await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },

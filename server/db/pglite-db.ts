@@ -1,17 +1,40 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Sql, TxSql } from './db';
 
+/** The arrival number of the HTTP request whose code is running (FairTurns orders by it). */
+const arrival = new AsyncLocalStorage<number>();
+let arrivals = 0;
+
 /**
- * First-come-first-served turns on PGlite's single connection, each turn started from
- * `setImmediate`. PGlite runs every statement as a synchronous WASM call and hands its own lock
- * to the next waiter through promise callbacks, so a backlog of statements used to run back to
- * back inside one event-loop turn: no connection was accepted, no socket read and no timer fired
- * until the backlog was empty, and a busy floor refilled it faster than it drained (a 404 waited
- * as long as the whole floor; docs/server.md "PGlite under load"). Here the event loop polls I/O
- * between any two turns, and a turn is one statement or one whole transaction.
+ * Marks the start of an HTTP request (call it synchronously where the request arrives): every
+ * statement the request later runs on PGlite takes its turn in the order requests arrived.
+ */
+export function markRequestArrival(): void {
+  arrival.enterWith(++arrivals);
+}
+
+/** Runs `fn` as one request that arrives now (what markRequestArrival does, scoped to `fn`). */
+export function asRequest<T>(fn: () => T): T {
+  return arrival.run(++arrivals, fn);
+}
+
+type Turn = { rank: number; start: () => void };
+
+/**
+ * Turns on PGlite's single connection, each started from `setImmediate`, served in the order
+ * their requests arrived (a statement outside any request counts as a request of its own).
+ *
+ * Why: PGlite runs every statement as a synchronous WASM call and hands its own lock to the next
+ * waiter through promise callbacks, so a backlog of statements ran back to back inside one
+ * event-loop turn: no connection was accepted, no socket read and no timer fired until the
+ * backlog was empty, and a busy floor refilled it as fast as it drained (a 404 waited until the
+ * operators stopped; docs/server.md "PGlite under load"). Here the event loop polls I/O between
+ * any two turns. A turn is one statement or one whole transaction; ordering by request (not by
+ * statement) keeps a request of k statements from waiting k times behind the whole backlog.
  */
 export class FairTurns {
-  private readonly queue: Array<() => void> = [];
+  private readonly queue: Turn[] = [];
   private busy = false;
   private lastDoneAt = 0;
 
@@ -27,15 +50,21 @@ export class FairTurns {
     return this.lastDoneAt;
   }
 
-  /** Runs `fn` alone on the connection after every turn requested before it. */
+  /** Runs `fn` alone on the connection after the turns of requests that arrived before the caller's. */
   run<T>(fn: () => Promise<T>): Promise<T> {
+    const rank = arrival.getStore() ?? ++arrivals;
     return new Promise<T>((resolve, reject) => {
-      this.queue.push(() => {
-        fn().then(resolve, reject).finally(() => {
-          this.lastDoneAt = this.clock();
-          this.next();
-        });
-      });
+      const turn: Turn = {
+        rank,
+        start: () => {
+          fn().then(resolve, reject).finally(() => {
+            this.lastDoneAt = this.clock();
+            this.next();
+          });
+        },
+      };
+      const at = this.queue.findIndex((t) => t.rank > rank);
+      this.queue.splice(at === -1 ? this.queue.length : at, 0, turn);
       if (!this.busy) this.next();
     });
   }
@@ -43,7 +72,7 @@ export class FairTurns {
   private next(): void {
     const turn = this.queue.shift();
     this.busy = turn !== undefined;
-    if (turn) setImmediate(turn);
+    if (turn) setImmediate(turn.start);
   }
 }
 
@@ -52,7 +81,7 @@ const PING_FRESH_MS = 5_000;
 
 /**
  * Embedded PGlite database (one connection), shared fairly: statements and transactions take
- * FIFO turns (FairTurns). `FOR UPDATE SKIP LOCKED` is accepted and trivially correct on a single
+ * turns in the order their requests arrived (FairTurns). `FOR UPDATE SKIP LOCKED` is accepted and trivially correct on a single
  * connection. Its `queryAndCommit` is a plain query: the transaction commits when `fn` returns.
  */
 export async function openPglite(dataDir: string | null, clock: () => number = Date.now): Promise<Db & { turns: FairTurns }> {

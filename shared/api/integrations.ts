@@ -38,10 +38,12 @@ export const OrderEvent = z.object({
 });
 export type OrderEvent = z.infer<typeof OrderEvent>;
 
+const LIMIT = 'нужно целое число от 1 до 1000';
+
 /** GET integrations/changes?cursor[&limit] */
 export const ChangesQuery = z.object({
   cursor: ChangeCursor.default(START_CURSOR),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  limit: z.coerce.number({ error: LIMIT }).int({ error: LIMIT }).min(1, { error: LIMIT }).max(1000, { error: LIMIT }).default(100),
 });
 export type ChangesQuery = z.infer<typeof ChangesQuery>;
 

@@ -126,19 +126,21 @@ const NUMBERED = /^\s*\d{1,3}[.)]\s+(.*)$/;
 /** Splits a body into blocks: paragraphs (blank lines between), bullet lists and numbered lists. */
 export function scriptBlocks(body: string): ScriptBlock[] {
   const out: ScriptBlock[] = [];
-  let block: ScriptBlock | null = null;
+  let open = false;
   for (const raw of body.split(/\r?\n/)) {
     const line = raw.trimEnd();
+    if (line.trim() === '') { open = false; continue; }
+    const last = open ? out[out.length - 1] : undefined;
     const bullet = BULLET.exec(line);
     const numbered = bullet ? null : NUMBERED.exec(line);
-    if (line.trim() === '') { block = null; continue; }
     if (bullet || numbered) {
       const kind = bullet ? 'ul' : 'ol';
       const item = scriptInline(((bullet ?? numbered)?.[1] ?? '').trim());
-      if (block?.kind === kind) block.items.push(item);
-      else { block = { kind, items: [item] }; out.push(block); }
-    } else if (block?.kind === 'p') block.lines.push(scriptInline(line.trim()));
-    else { block = { kind: 'p', lines: [scriptInline(line.trim())] }; out.push(block); }
+      if (last && last.kind === kind) last.items.push(item);
+      else out.push({ kind, items: [item] });
+    } else if (last && last.kind === 'p') last.lines.push(scriptInline(line.trim()));
+    else out.push({ kind: 'p', lines: [scriptInline(line.trim())] });
+    open = true;
   }
   return out;
 }

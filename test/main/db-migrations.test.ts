@@ -6,6 +6,8 @@ import path from 'node:path';
 import { LATEST_VERSION, migrations } from '../../main/db/migrations';
 import { dbFileFor, migrate, NewerDatabaseError, openDb } from '../../main/db/open-db';
 import { rmTmp, tmpDir } from './fixtures';
+import { getSyncState, setCursor } from '../../main/repos/sync-state';
+import { START_CURSOR } from '../../shared/api/http';
 
 const tables = (db: Database.Database): string[] =>
   db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
@@ -49,9 +51,26 @@ describe('local cache migrations', () => {
       VALUES (5, 'new', 'a', 'b', 'Анна', '+79123456789', 'SKU', 1, '{}')`).run();
     v2.close();
     const db = openDb(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.prepare("SELECT name FROM pragma_table_info('orders')").pluck().all()).toContain('taken_at');
     expect(db.prepare('SELECT id, taken_at FROM orders').all()).toEqual([{ id: 5, taken_at: null }]);
+    db.close();
+  });
+
+  test('0004-pull-cursor replaces the numeric cursor with text from the start, keeping the rest of the sync state', () => {
+    const file = path.join(dir, 'v3.sqlite');
+    const v3 = new Database(file);
+    migrate(v3, migrations.slice(0, 3));
+    v3.prepare("INSERT INTO sync_state (id, client_id, cursor, last_mutation_id, next_mutation_id) VALUES (1, 'c-1', 1234, 7, 8)").run();
+    v3.close();
+    const db = openDb(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(db.prepare("SELECT name FROM pragma_table_info('sync_state')").pluck().all()).not.toContain('cursor');
+    expect(db.prepare('SELECT client_id, pull_cursor, last_mutation_id, next_mutation_id FROM sync_state').all())
+      .toEqual([{ client_id: 'c-1', pull_cursor: '0', last_mutation_id: 7, next_mutation_id: 8 }]);
+    expect(getSyncState(db).cursor).toBe(START_CURSOR);
+    setCursor(db, 'x12.15.9', 'now');
+    expect(getSyncState(db).cursor).toBe('x12.15.9');
     db.close();
   });
 

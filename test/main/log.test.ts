@@ -61,6 +61,7 @@ describe('main logger', () => {
     const { logger, lines, records } = captured();
     logger.info({ order: { id: 7, customer: { phone: PHONE } }, auth: { token: TOKEN }, url: `/?t=${TOKEN}` }, `звонок на ${PHONE}`);
     logger.error({ err: new Error(`sync failed for ${PHONE} with Bearer ${TOKEN}`) }, 'sync failed');
+    logger.child({ phone: PHONE, password: TOKEN }).child({ token: TOKEN }).warn('child bindings');
     const text = lines.join('\n');
     expect(text).not.toContain(TOKEN);
     expect(text).not.toContain(PHONE);
@@ -68,6 +69,7 @@ describe('main logger', () => {
     const [first, second] = records();
     expect(first).toMatchObject({ msg: 'звонок на +*******6789', order: { customer: { phone: '+*******6789' } }, auth: { token: REDACTED }, url: `/?t=${REDACTED}` });
     expect(second).toMatchObject({ level: 50, msg: 'sync failed', err: { message: `sync failed for +*******6789 with Bearer ${REDACTED}` } });
+    expect(records()[2]).toMatchObject({ msg: 'child bindings', phone: '+*******6789', password: REDACTED, token: REDACTED });
   });
 
   test('the browser host logs each request with its own request id and never the URL token', async () => {

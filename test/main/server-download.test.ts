@@ -1,7 +1,7 @@
 /**
  * Against a REAL server process, through the browser-mode host as the UI drives it: report export
- * files over `server.download` (bytes, name from Content-Disposition, allow-listed paths, refusals)
- * and the claim instant `takenAt` of the order view.
+ * files over `server.download` (bytes, name from Content-Disposition, typed requests, refusals),
+ * the typed lead/admin channels reaching their routes, and the claim instant `takenAt`.
  */
 import { EXPORT_HEADERS } from '../../server/reports/export-csv';
 import { ok, useServerRig } from './harness';
@@ -18,7 +18,7 @@ describe('server.download and takenAt with a real server process', () => {
 
   test('a lead downloads the operators report as CSV: UTF-8 BOM, the header line, the server\'s file name', async () => {
     const h = await host('lead', 'lead', 'lead');
-    const file = await ok(h.api['server.download']({ path: '/reports/operators.csv?from=2026-11-01&to=2026-11-28&granularity=day' }));
+    const file = await ok(h.api['server.download']({ report: 'operators', format: 'csv', query: { from: '2026-11-01', to: '2026-11-28', granularity: 'day' } }));
     expect(file.fileName).toBe('operators_2026-11-01_2026-11-28.csv');
     expect(file.contentType).toMatch(/^text\/csv/);
     const bytes = Buffer.from(file.base64, 'base64');
@@ -26,22 +26,30 @@ describe('server.download and takenAt with a real server process', () => {
     const firstLine = bytes.subarray(3).toString('utf8').split(/\r?\n/)[0];
     expect(firstLine).toBe(EXPORT_HEADERS.join(';'));
 
-    const xlsx = await ok(h.api['server.download']({ path: '/reports/operators.xlsx?from=2026-11-28&to=2026-11-28' }));
+    const xlsx = await ok(h.api['server.download']({ report: 'operators', format: 'xlsx', query: { from: '2026-11-28', to: '2026-11-28' } }));
     expect(xlsx.fileName).toBe('operators_2026-11-28_2026-11-28.xlsx');
     expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
-  test('paths outside /reports/*.csv|xlsx are refused before reaching the server; server refusals keep their code', async () => {
+  test('anything but a known report, format and query is refused before reaching the server; server refusals keep their code', async () => {
     const lead = await host('lead2', 'lead', 'lead');
-    for (const bad of ['/reports/operators', '/admin/users.csv', '/reports/../auth/me.csv', '/reports/operators.csv#x', 'reports/operators.csv']) {
-      const r = await lead.api['server.download']({ path: bad });
-      expect([bad, r.ok ? 'ok' : r.error.code]).toEqual([bad, 'invalid_request']);
+    const query = { from: '2026-11-01', to: '2026-11-28' };
+    const bad: unknown[] = [
+      { path: '/reports/operators.csv' },
+      { report: '../auth/me', format: 'csv', query },
+      { report: 'operators', format: 'json', query },
+      { report: 'operators', format: 'csv', query: { ...query, path: '/admin/users' } },
+      { report: 'operators', format: 'csv', query: { ...query, offerSku: '../x' } },
+    ];
+    for (const req of bad) {
+      const r = await (lead.api['server.download'] as (x: unknown) => ReturnType<typeof lead.api['server.download']>)(req);
+      expect([req, r.ok ? 'ok' : r.error.code]).toEqual([req, 'invalid_request']);
     }
-    const badQuery = await lead.api['server.download']({ path: '/reports/operators.csv?from=2026-11-28&to=2026-11-01' });
+    const badQuery = await lead.api['server.download']({ report: 'operators', format: 'csv', query: { from: '2026-11-28', to: '2026-11-01' } });
     expect(badQuery.ok ? 'ok' : badQuery.error.code).toBe('invalid_input');
 
     const op = await host('op-refused', 'operator2', 'operator');
-    const refused = await op.api['server.download']({ path: '/reports/operators.csv?from=2026-11-01&to=2026-11-28' });
+    const refused = await op.api['server.download']({ report: 'operators', format: 'csv', query });
     expect(refused.ok ? 'ok' : refused.error.code).toBe('forbidden');
   });
 

@@ -1,7 +1,6 @@
-/** Header: today's plan progress from GET plans/me (on login, after each saved result), «план не задан», «план: —». */
+/** Header: today's plan progress from GET plans/me (on login, after each saved result, on a live `plan.changed`), «план не задан», «план: —». */
 import { act, screen, waitFor } from '@testing-library/react';
 import type { MyPlanResponse } from '../../shared/api/lead';
-import type { Req } from '../../shared/ipc/contract';
 import { MemoryApi, Refusal, makeCall, makeOrder, viewOf } from './support/memory-api';
 import { openOrder, renderDesk } from './support/render-desk';
 
@@ -14,18 +13,18 @@ const plan = (p: Partial<MyPlanResponse>): MyPlanResponse => ({
   day: '2026-11-28', targetConfirmed: 30, targetCalls: 120, confirmed: 12, calls: 40, confirmedRatio: 0.4, processed: 24, approvalRate: 0.5, ...p,
 });
 const progress = () => screen.getByTestId('plan-progress');
-const planPaths = (mem: MemoryApi) => mem.requests('server.request').filter((r) => r.path.startsWith('/plans/me')).map((r) => [r.method, r.path]);
+const planPaths = (mem: MemoryApi) => mem.requests('plans.mine');
 
 test('shows confirmed against the target of today once logged in', async () => {
-  const mem = new MemoryApi({ 'server.request': (req: Req<'server.request'>) => (req.path.startsWith('/plans/me') ? plan({}) : null) });
+  const mem = new MemoryApi({ 'plans.mine': () => plan({}) });
   await renderDesk(mem);
   await waitFor(() => expect(progress()).toHaveTextContent('план 12/30 · одобр. 50 %'));
   expect(progress()).toHaveAccessibleName('Прогресс за сегодня');
-  expect(planPaths(mem)[0]).toEqual(['GET', '/plans/me?day=2026-11-28']);
+  expect(planPaths(mem)[0]).toEqual({ day: '2026-11-28' });
 });
 
 test('says «план не задан» when the lead set no plan for today', async () => {
-  await renderDesk(new MemoryApi({ 'server.request': () => plan({ targetConfirmed: null, targetCalls: null, confirmedRatio: null, confirmed: 3 }) }));
+  await renderDesk(new MemoryApi({ 'plans.mine': () => plan({ targetConfirmed: null, targetCalls: null, confirmedRatio: null, confirmed: 3 }) }));
   await waitFor(() => expect(progress()).toHaveTextContent('план не задан'));
 });
 
@@ -33,7 +32,8 @@ test.each<[string, () => unknown]>([
   ['offline', () => { throw new Refusal('offline', 'нет связи'); }],
   ['an unexpected answer', () => ({ nothing: true })],
 ])('keeps the placeholder «план: —» when the server is %s', async (_name, answer) => {
-  const mem = new MemoryApi({ 'server.request': answer as () => null });
+  const mem = new MemoryApi({ 'plans.mine': answer as () => MyPlanResponse });
+  mem.allowBadReplies = true;
   await renderDesk(mem);
   await waitFor(() => expect(planPaths(mem).length).toBeGreaterThan(0));
   await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
@@ -45,7 +45,7 @@ test('is fetched again after a saved result and shows the new count', async () =
   const order = makeOrder({ status: 'no_answer', failedAttempts: 1, calls: [makeCall(10234, false)] });
   const mem = new MemoryApi({
     'queue.next': () => viewOf(order),
-    'server.request': () => plan({ confirmed, confirmedRatio: confirmed / 30, processed: 24 + confirmed - 12, approvalRate: confirmed / (24 + confirmed - 12) }),
+    'plans.mine': () => plan({ confirmed, confirmedRatio: confirmed / 30, processed: 24 + confirmed - 12, approvalRate: confirmed / (24 + confirmed - 12) }),
     'order.saveResult': () => { confirmed = 13; return { mutationId: 5, queued: false }; },
   });
   const { user } = await openOrder(mem);
@@ -59,4 +59,14 @@ test('is fetched again after a saved result and shows the new count', async () =
   await waitFor(() => expect(mem.requests('order.saveResult')).toHaveLength(1));
   await waitFor(() => expect(progress()).toHaveTextContent('план 13/30 · одобр. 52 %'));
   expect(planPaths(mem).length).toBeGreaterThan(before);
+});
+
+test('a live plan.changed (the lead set the plan) refetches and shows the new target without a reload', async () => {
+  let target: number | null = null;
+  const mem = new MemoryApi({ 'plans.mine': () => plan({ targetConfirmed: target, targetCalls: target === null ? null : 100, confirmedRatio: null }) });
+  await renderDesk(mem);
+  await waitFor(() => expect(progress()).toHaveTextContent('план не задан'));
+  target = 25;
+  act(() => mem.emit('live.message', { type: 'plan.changed', day: '2026-11-28' }));
+  await waitFor(() => expect(progress()).toHaveTextContent('план 12/25 · одобр. 50 %'));
 });

@@ -5,7 +5,6 @@ import { ApiProvider } from '../../renderer/app/api-context';
 import '../../renderer/lead/lead-i18n';
 import { AdminView } from '../../renderer/lead/admin/AdminView';
 import { kopToRublesInput, parseRublesToKop } from '../../renderer/lead/admin/money-input';
-import { markdownBlocks, scriptToMarkdown } from '../../renderer/lead/admin/script-markdown';
 import { useSessionStore } from '../../renderer/stores/session-store';
 import type { Offer } from '../../shared/domain/schemas';
 import type { Res } from '../../shared/ipc/contract';
@@ -50,18 +49,6 @@ describe('money input', () => {
   test('kopecks round-trip through the input text', () => {
     expect(kopToRublesInput(199_050)).toBe('1990,50');
     expect(parseRublesToKop(kopToRublesInput(199_005))).toBe(199_005);
-  });
-});
-
-describe('script markdown', () => {
-  test('a script becomes the Markdown the upload reads, and the preview splits it into blocks', () => {
-    const md = scriptToMarkdown(SCRIPT);
-    expect(md).toContain('## Приветствие\n\nЗдравствуйте, {{customerName}}!');
-    expect(md).toContain('## Возражения\n');
-    expect(md).toContain('### Дорого\nКлючевые слова: дорого, цена\n');
-    const kinds = markdownBlocks(md).map((b) => b.kind);
-    expect(kinds.slice(0, 2)).toEqual(['h2', 'p']);
-    expect(kinds).toContain('keywords');
   });
 });
 

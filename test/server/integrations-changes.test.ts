@@ -128,9 +128,9 @@ describe.each(BACKENDS)('integrations changes feed on %s', (backend) => {
 
   it('delivers every event exactly once and each order\'s in order while operators write and the reader pages', async () => {
     await drain();
-    type Plan = { who: 0 | 1 | 2; steps: ('confirm' | 'cancel' | 'release')[] };
+    type Plan = { who: 0 | 1; steps: ('confirm' | 'cancel' | 'release')[] };
     const plan = fc.record({
-      who: fc.constantFrom(0 as const, 1 as const, 2 as const),
+      who: fc.constantFrom(0 as const, 1 as const),
       steps: fc.oneof(
         fc.constant(['confirm' as const]), fc.constant(['cancel' as const]), fc.constant(['release' as const]),
         fc.constant(['release' as const, 'confirm' as const]), fc.constant(['release' as const, 'release' as const, 'cancel' as const]),
@@ -140,7 +140,7 @@ describe.each(BACKENDS)('integrations changes feed on %s', (backend) => {
     await fc.assert(fc.asyncProperty(fc.array(plan, { minLength: 3, maxLength: 8 }), fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 6 }),
       async (plans, limits) => {
         await drain();
-        const ops = [c.op1, c.op2, c.op5];
+        const ops = [c.op1, c.op2];
         const expected = new Map<number, OrderEventKind[]>();
         const run = async (p: Plan) => {
           const api = ops[p.who] as Api;
@@ -161,12 +161,13 @@ describe.each(BACKENDS)('integrations changes feed on %s', (backend) => {
             cursor = p.cursor;
           }
         })();
-        await Promise.all(plans.map(run)).finally(() => { writing = false; });
+        const done = await Promise.allSettled(plans.map(run));
+        writing = false;
         await reader;
+        for (const d of done) if (d.status === 'rejected') throw d.reason;
         const total = [...expected.values()].reduce((n, k) => n + k.length, 0);
         await drainUntil((s) => s.length >= total, seen);
         expect(new Set(seen.map((e) => e.id)).size).toBe(seen.length);
-        if (seen.length !== total) console.log(JSON.stringify([...expected], null, 0), JSON.stringify(seen.map((e) => [e.id, e.orderId, e.kind])));
         expect(seen.length).toBe(total);
         for (const [id, kinds] of expected) {
           const mine = seen.filter((e) => e.orderId === id);

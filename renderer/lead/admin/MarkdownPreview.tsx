@@ -1,37 +1,37 @@
-/** A live, injection-free preview of script Markdown; variables shown as chips, unknown ones flagged. */
+/**
+ * A live, injection-free preview of script Markdown: the script exactly as the server will read it
+ * (parseScriptMarkdown) and as the operator's panel shows it (ScriptBody); variables shown as
+ * chips, unknown ones flagged.
+ */
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { inlinePieces, markdownBlocks } from './script-markdown';
-
-function Inline({ text, known }: { text: string; known: ReadonlySet<string> }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {inlinePieces(text).map((p, i) => {
-        if (p.kind === 'bold') return <strong key={i}>{p.text}</strong>;
-        if (p.kind === 'var') {
-          const ok = known.has(p.text);
-          return <span key={i} className={ok ? 'lead-var' : 'lead-var lead-error'} title={ok ? undefined : t('lead.admin.scripts.unknownVar')}>{`{{${p.text}}}`}</span>;
-        }
-        return p.text.split('\n').map((s, j) => (j === 0 ? <span key={`${i}-${j}`}>{s}</span> : <span key={`${i}-${j}`}><br />{s}</span>));
-      })}
-    </>
-  );
-}
+import { parseScriptMarkdown } from '../../../shared/domain/script-markdown';
+import { ScriptBody, type RenderVar } from '../../script/ScriptBody';
 
 /** The preview of `markdown`. */
 export function MarkdownPreview({ markdown, known }: { markdown: string; known: ReadonlySet<string> }) {
   const { t } = useTranslation();
+  const script = useMemo(() => parseScriptMarkdown(markdown), [markdown]);
+  const renderVar = useCallback<RenderVar>((name) => {
+    const ok = known.has(name);
+    return <span className={ok ? 'lead-var' : 'lead-var lead-error'} title={ok ? undefined : t('lead.admin.scripts.unknownVar')}>{`{{${name}}}`}</span>;
+  }, [known, t]);
   return (
     <div className="lead-md-preview" aria-label={t('lead.admin.scripts.preview')} role="region">
-      {markdownBlocks(markdown).map((b, i) => {
-        switch (b.kind) {
-          case 'h2': return <h4 key={i}><Inline text={b.text} known={known} /></h4>;
-          case 'h3': return <h5 key={i}><Inline text={b.text} known={known} /></h5>;
-          case 'keywords': return <p key={i} className="muted">{t('lead.admin.scripts.keywords')}: {b.text}</p>;
-          case 'ul': return <ul key={i}>{b.items.map((it, j) => <li key={j}><Inline text={it} known={known} /></li>)}</ul>;
-          default: return <p key={i}><Inline text={b.text} known={known} /></p>;
-        }
-      })}
+      {script.sections.map((s) => (
+        <section key={s.key}>
+          <h4>{s.title}</h4>
+          <ScriptBody text={s.body} renderVar={renderVar} />
+        </section>
+      ))}
+      {script.objections.length ? <h4>{t('script.objections')}</h4> : null}
+      {script.objections.map((o) => (
+        <section key={o.key}>
+          <h5>{o.title}</h5>
+          {o.keywords.length ? <p className="muted">{t('lead.admin.scripts.keywords')}: {o.keywords.join(', ')}</p> : null}
+          <ScriptBody text={o.body} renderVar={renderVar} />
+        </section>
+      ))}
     </div>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { scriptToMarkdown } from '../../../shared/domain/script-markdown';
 import { scriptVariables } from '../../../shared/domain/script-vars';
 import type { Api } from '../../../shared/ipc/contract';
 import { call, useApi } from '../../app/api-context';
@@ -14,7 +15,6 @@ import { StatusLine, type Status } from '../StatusLine';
 import { AdminSection } from './AdminScreen';
 import { SelectField } from './Field';
 import { MarkdownPreview } from './MarkdownPreview';
-import { scriptToMarkdown } from './script-markdown';
 import { useAdminLoad } from './use-admin-load';
 
 const fetchOffers = async (api: Api) => (await call(api, 'admin.offers', {})).offers;
