@@ -8,6 +8,7 @@ import { buildApp } from './app';
 import { createBus } from './live/bus';
 import { LoginRateLimiter } from './auth/rate-limit';
 import { seedDemo } from './demo/seed';
+import { attachPgliteFloor } from './pglite-warning';
 import { serverLogOptions } from './logging';
 
 export type RunningServer = { app: FastifyInstance; db: Db; url: string; close(): Promise<void> };
@@ -24,6 +25,7 @@ export async function startServer(config: ServerConfig, now: () => Date = () => 
     { db, config, bus, now, loginLimiter: new LoginRateLimiter(db) },
     { ...serverLogOptions(config.logLevel), forceCloseConnections: true },
   );
+  attachPgliteFloor(app, db);
   await app.listen({ host: config.host, port: config.port });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;

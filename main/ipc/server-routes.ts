@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { LeadChannelName } from '../../shared/ipc/lead-channels';
 import type { HttpClient } from '../sync/http-client';
 import type { ReqOut } from './ipc-core';
+import { AppError } from '../errors';
 
 /** One HTTP call to the server under /api/v1. */
 export interface RouteCall {
@@ -19,7 +20,12 @@ export interface RouteCall {
 /** Channels answered by one JSON route (server.download is a file, see reportExportPath). */
 export type RouteChannel = Exclude<LeadChannelName, 'server.download'>;
 
-const seg = (v: string | number): string => encodeURIComponent(String(v));
+/** One path segment, URI-encoded; `.`/`..` (even encoded, URLs read them as steps) are refused. */
+function seg(v: string | number): string {
+  const s = encodeURIComponent(String(v));
+  if (/^(\.|%2e){1,2}$/i.test(s)) throw new AppError('invalid_request', `Недопустимая часть адреса: ${s}`);
+  return s;
+}
 
 /** The route of every lead/admin channel. */
 export const serverRoutes: { [C in RouteChannel]: (req: ReqOut<C>) => RouteCall } = {

@@ -18,6 +18,8 @@ import { AgentStateResponse } from '../api/live';
 const Empty = z.object({}).strict();
 /** A database id carried in a route's path. */
 const RowId = z.number().int().positive().max(2 ** 31 - 1);
+/** A SKU carried in a route's path: `.` and `..` would be read as path steps, so they are refused. */
+const PathSku = Sku.refine((s) => s !== '.' && s !== '..', 'SKU «.» и «..» недопустимы');
 
 /** The report exports main can download (`reports/<report>.<format>`). */
 export const ExportReport = z.enum(['operators']);
@@ -46,9 +48,9 @@ export const leadChannels = {
   /** GET admin/offers. */
   'admin.offers': { req: Empty, res: AdminOffersResponse },
   /** PUT admin/offers/:sku (the SKU of the body). */
-  'admin.saveOffer': { req: UpsertOfferRequest.strict(), res: Offer },
+  'admin.saveOffer': { req: UpsertOfferRequest.extend({ sku: PathSku }).strict(), res: Offer },
   /** POST admin/scripts/:sku/markdown: a script uploaded as Markdown. */
-  'admin.scriptMarkdown': { req: z.object({ sku: Sku, markdown: z.string().min(1).max(1_000_000) }).strict(), res: Script },
+  'admin.scriptMarkdown': { req: z.object({ sku: PathSku, markdown: z.string().min(1).max(1_000_000) }).strict(), res: Script },
   /** GET admin/reasons. */
   'admin.reasons': { req: Empty, res: AdminReasonsResponse },
   /** PUT admin/reasons/:code (the code of the body). */

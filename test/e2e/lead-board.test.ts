@@ -65,8 +65,8 @@ async function startHost(name: string): Promise<Host> {
   });
   const handlers = createHandlers(services);
   const requests: string[] = [];
-  const passthrough = handlers['server.request'];
-  handlers['server.request'] = (req) => { requests.push(`${req.method} ${req.path}`); return passthrough(req); };
+  const passthrough = handlers['lead.board'];
+  handlers['lead.board'] = (req) => { requests.push('lead.board'); return passthrough(req); };
   host = await startSocketHost({ handlers, rendererDir: RENDERER, port: 0, csp: { serverUrl: server.url, pbxUrls: [kam.wsUrl] } });
   return { host, services, handlers, requests };
 }
@@ -158,7 +158,7 @@ test('the lead sees each state change of the operator live; reports and exports 
   await login(leadPage, leadHost, 'lead', 'lead');
   await boardRow().waitFor({ timeout: 30_000 });
   await expectText(boardRow().locator('th'), /Алина Смирнова/);
-  const boardGets = () => leadHost.requests.filter((r) => r === 'GET /board').length;
+  const boardGets = () => leadHost.requests.filter((r) => r === 'lead.board').length;
 
   await login(opPage, opHost, 'operator1', 'operator');
   await seeState('ready', /Готов/);

@@ -17,7 +17,7 @@ import type { Db } from '../../server/db/db';
 import { openPg } from '../../server/db/pg-db';
 import { appOn, fixtureSchema, tokenOf, type InProcessApp } from './support/in-process-app';
 import { PASSWORD, type Fixture } from './support/live-fixture-seed';
-import { INGEST_KEY, PG_URL } from './support/server-process';
+import { INGEST_KEY, PG_URL, client } from './support/server-process';
 
 jest.setTimeout(120_000);
 
@@ -154,9 +154,9 @@ describe('refusals per route and role', () => {
     fx = s.fx;
     drop = s.drop;
     a = await appOn(s.schema);
-    tokens.operator = await tokenOf(a.app, 'op1', PASSWORD);
-    tokens.lead = await tokenOf(a.app, 'leada', PASSWORD);
-    tokens.admin = await tokenOf(a.app, 'admin', PASSWORD);
+    tokens.operator = await tokenOf(a.url, 'op1', PASSWORD);
+    tokens.lead = await tokenOf(a.url, 'leada', PASSWORD);
+    tokens.admin = await tokenOf(a.url, 'admin', PASSWORD);
   });
   afterAll(async () => {
     await a?.close();
@@ -166,12 +166,10 @@ describe('refusals per route and role', () => {
   const send = async (key: string, row: Row, headers: Record<string, string>) => {
     const [method, path] = key.split(' ') as [string, string];
     const payload = row.payload;
-    const res = await a.app.inject({
-      method: method as 'GET', url: `${PREFIX}${row.url ? row.url(fx) : path}`,
-      headers: { ...headers, ...(payload === undefined ? {} : { 'content-type': row.contentType ?? 'application/json' }) },
-      ...(payload === undefined ? {} : { payload: typeof payload === 'string' ? payload : JSON.stringify(payload) }),
+    const r = await client(a.url).call(method, row.url ? row.url(fx) : path, payload, {
+      ...headers, ...(payload === undefined ? {} : { 'content-type': row.contentType ?? 'application/json' }),
     });
-    return { status: res.statusCode, code: (res.json() as { error?: { code?: string } } | null)?.error?.code };
+    return { status: r.status, code: r.body?.error?.code as string | undefined };
   };
 
   const roleRows = Object.entries(TABLE).filter(([k, r]) => typeof r.allow !== 'string' && k !== 'POST /auth/logout');
@@ -188,7 +186,7 @@ describe('refusals per route and role', () => {
   test('POST /auth/logout: 401 without a session; every role may end its own', async () => {
     expect(await send('POST /auth/logout', TABLE['POST /auth/logout'] as Row, {})).toEqual({ status: 401, code: 'unauthorized' });
     for (const login of ['op2', 'leadb', 'admin']) {
-      const token = await tokenOf(a.app, login, PASSWORD);
+      const token = await tokenOf(a.url, login, PASSWORD);
       expect((await send('POST /auth/logout', TABLE['POST /auth/logout'] as Row, { authorization: `Bearer ${token}` })).status).toBe(200);
       expect((await send('GET /queue', TABLE['GET /queue'] as Row, { authorization: `Bearer ${token}` })).status).toBe(401);
     }
@@ -205,8 +203,8 @@ describe('refusals per route and role', () => {
 
   test('a lead without a team is refused on team-scoped routes before the handler', async () => {
     await a.db.query("UPDATE users SET team_id = NULL WHERE login = 'leadb'");
-    const token = await tokenOf(a.app, 'leadb', PASSWORD);
-    const r = await a.app.inject({ method: 'GET', url: `${PREFIX}/board`, headers: { authorization: `Bearer ${token}` } });
-    expect([r.statusCode, r.json().error.message]).toEqual([403, 'Руководитель не привязан к команде']);
+    const token = await tokenOf(a.url, 'leadb', PASSWORD);
+    const r = await client(a.url, token).get('/board');
+    expect([r.status, r.body.error.message]).toEqual([403, 'Руководитель не привязан к команде']);
   });
 });

@@ -196,7 +196,7 @@ describe.each(BACKENDS)('server routes on %s', (backend) => {
       const phone = '+79161112233';
       await ingest(srv.url, { phone });
       await ingest(srv.url, { phone: '8 916 111-22-33' });
-      const h = CustomerHistory.parse((await c.op2.get(`/customers/by-phone/${encodeURIComponent(phone)}`)).body);
+      const h = CustomerHistory.parse((await c.lead.get(`/customers/by-phone/${encodeURIComponent(phone)}`)).body);
       expect(h.orders.length).toBe(2);
       expect((await c.op2.get('/customers/by-phone/abc')).body.error.field).toBe('phone');
     });

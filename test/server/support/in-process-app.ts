@@ -12,9 +12,9 @@ import { migrate } from '../../../server/db/migrate';
 import { createBus } from '../../../server/live/bus';
 import { LoginRateLimiter } from '../../../server/auth/rate-limit';
 import { seedFixture, type Fixture } from './live-fixture-seed';
-import { INGEST_KEY, PG_URL, dropSchema, uniqueSchema } from './server-process';
+import { INGEST_KEY, PG_URL, client, dropSchema, uniqueSchema } from './server-process';
 
-export type InProcessApp = { app: FastifyInstance; db: Db; close(): Promise<void> };
+export type InProcessApp = { app: FastifyInstance; db: Db; url: string; close(): Promise<void> };
 
 /** A fresh schema with the fixture; returns it with a function that drops it. */
 export async function fixtureSchema(): Promise<{ schema: string; fx: Fixture; drop(): Promise<void> }> {
@@ -26,16 +26,17 @@ export async function fixtureSchema(): Promise<{ schema: string; fx: Fixture; dr
   return { schema, fx, drop: () => dropSchema(schema) };
 }
 
-/** Builds the app on an existing schema (ready, not listening unless the test calls listen). */
+/** Builds the app on an existing schema and listens on a free loopback port (`url`). */
 export async function appOn(schema: string, opts: FastifyServerOptions = {}): Promise<InProcessApp> {
   const db = await openPg(PG_URL, schema);
   const config = ServerConfig.parse({ ingestApiKey: INGEST_KEY, databaseSchema: schema });
   const bus = await createBus(db);
   const app = await buildApp({ db, config, bus, now: () => new Date(), loginLimiter: new LoginRateLimiter(db) }, opts);
-  await app.ready();
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     app,
     db,
+    url,
     async close() {
       await app.close();
       await bus.close();
@@ -44,9 +45,9 @@ export async function appOn(schema: string, opts: FastifyServerOptions = {}): Pr
   };
 }
 
-/** Logs in through the app and returns the bearer token. */
-export async function tokenOf(app: FastifyInstance, login: string, password: string): Promise<string> {
-  const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password } });
-  if (r.statusCode !== 200) throw new Error(`login ${login}: ${r.statusCode} ${r.body}`);
-  return (r.json() as { token: string }).token;
+/** Logs in through the app (light-my-request cannot load in jest: real HTTP) and returns the bearer token. */
+export async function tokenOf(url: string, login: string, password: string): Promise<string> {
+  const r = await client(url).post('/auth/login', { login, password });
+  if (r.status !== 200) throw new Error(`login ${login}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.token as string;
 }
