@@ -57,8 +57,8 @@ describe('routes main builds', () => {
     expect(route('admin.deleteTariff', { id: 7 })).toEqual({ method: 'DELETE', path: '/admin/tariffs/7' });
     expect(route('plans.uploadCsv', { day: '2026-12-01', csv: 'a;1;2' })).toEqual({ method: 'POST', path: '/plans/csv', query: { day: '2026-12-01' }, body: 'a;1;2' });
     expect(route('plans.mine', { day: '2026-12-01' })).toEqual({ method: 'GET', path: '/plans/me', query: { day: '2026-12-01' } });
-    expect(reportExportPath(channels['server.download'].req.parse({ report: 'operators', format: 'xlsx', query: { from: '2026-11-01', to: '2026-11-02', offerSku: 'A&B' } })))
-      .toBe('/reports/operators.xlsx?from=2026-11-01&to=2026-11-02&offerSku=A%26B&granularity=day');
+    expect(reportExportPath(channels['server.download'].req.parse({ report: 'operators', format: 'xlsx', query: { from: '2026-11-01', to: '2026-11-02', userId: 5, offerSku: 'A.B-1' } })))
+      .toBe('/reports/operators.xlsx?from=2026-11-01&to=2026-11-02&userId=5&offerSku=A.B-1&granularity=day');
   });
 
   test('a `..` or `.` step cannot be expressed: refused by the schema, never a path that leaves its route', () => {

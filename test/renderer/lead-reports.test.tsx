@@ -123,6 +123,12 @@ describe('lead reports', () => {
     expect(mem.calls).toHaveLength(before);
   });
 
+  test('the plan % heading explains that totals count only operators with a plan', async () => {
+    setup();
+    const table = await screen.findByRole('table', { name: 'Показатели операторов' });
+    expect(within(table).getByRole('columnheader', { name: 'План, %' })).toHaveAttribute('title', expect.stringContaining('только по операторам, у которых задан план'));
+  });
+
   test('exports CSV through the download channel with a progress indicator', async () => {
     const gate = deferred<{ fileName: string; contentType: string; base64: string }>();
     const seen: unknown[] = [];
