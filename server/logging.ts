@@ -12,6 +12,13 @@ import { redactForLog, redactText } from '../shared/domain/log-redact';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** A request URL as logged: percent-decoded (so `%2B7…` phones are seen and masked), then redacted. */
+function loggedUrl(url: string): string {
+  let decoded = url;
+  try { decoded = decodeURIComponent(url); } catch { /* not decodable: masked as sent */ }
+  return redactText(decoded);
+}
+
 /** The id of a request: the caller's `X-Request-Id` when well-formed, else a new UUID. */
 export function requestIdOf(req: IncomingMessage): string {
   const h = req.headers['x-request-id'];
@@ -33,7 +40,7 @@ export function serverLogOptions(level: string, stream?: DestinationStream): Pic
         },
       },
       serializers: {
-        req: (req: FastifyRequest) => ({ method: req.method, url: redactText(req.url), remoteAddress: req.ip }),
+        req: (req: FastifyRequest) => ({ method: req.method, url: loggedUrl(req.url), remoteAddress: req.ip }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       hooks: {

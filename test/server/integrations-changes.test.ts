@@ -128,7 +128,7 @@ describe.each(BACKENDS)('integrations changes feed on %s', (backend) => {
 
   it('delivers every event exactly once and each order\'s in order while operators write and the reader pages', async () => {
     await drain();
-    type Plan = { who: 0 | 1; steps: ('confirm' | 'cancel' | 'release')[] };
+    type Plan = { who: 0 | 1; steps: readonly ('confirm' | 'cancel' | 'release')[] };
     const plan = fc.record({
       who: fc.constantFrom(0 as const, 1 as const),
       steps: fc.oneof(

@@ -21,7 +21,7 @@ import { INGEST_KEY, PG_URL, client } from './support/server-process';
 
 jest.setTimeout(120_000);
 
-type Allow = 'public' | 'apiKey' | 'socket' | readonly Role[];
+type Allow = 'public' | 'apiKey' | 'integrationKey' | 'socket' | readonly Role[];
 type Row = { allow: Allow; url?: (fx: Fixture) => string; payload?: unknown; contentType?: string };
 
 const ANY: readonly Role[] = ['operator', 'lead', 'admin'];
@@ -38,6 +38,7 @@ const TABLE: Record<string, Row> = {
   'GET /live': { allow: 'socket' },
   'GET /agent/state': { allow: ANY },
   'POST /orders': { allow: 'apiKey', payload: {} },
+  'GET /integrations/changes': { allow: 'integrationKey' },
   'GET /center/context': { allow: ANY },
   'GET /board': { allow: LEADS },
   'POST /messages': { allow: LEADS, payload: {} },
@@ -206,5 +207,44 @@ describe('refusals per route and role', () => {
     const token = await tokenOf(a.url, 'leadb', PASSWORD);
     const r = await client(a.url, token).get('/board');
     expect([r.status, r.body.error.message]).toEqual([403, 'Руководитель не привязан к команде']);
+  });
+});
+
+describe('a lead manages the offers of the operators of its team only (GET and PUT alike)', () => {
+  let a: InProcessApp;
+  let fx: Fixture;
+  let drop: () => Promise<void>;
+  let lead: ReturnType<typeof client>;
+
+  beforeAll(async () => {
+    const s = await fixtureSchema();
+    fx = s.fx;
+    drop = s.drop;
+    a = await appOn(s.schema);
+    lead = client(a.url, await tokenOf(a.url, 'leada', PASSWORD));
+  });
+  afterAll(async () => {
+    await a?.close();
+    await drop?.();
+  });
+
+  test('an operator of its team: both work', async () => {
+    expect((await lead.call('PUT', `/admin/users/${fx.op1}/offers`, { offerSkus: [] })).status).toBe(200);
+    expect((await lead.get(`/admin/users/${fx.op1}/offers`)).body).toEqual({ userId: fx.op1, offerSkus: [] });
+  });
+
+  test.each([
+    ['itself', (f: Fixture) => f.leadA],
+    ['an admin', (f: Fixture) => f.admin],
+    ['another lead', (f: Fixture) => f.leadB],
+    ['an operator of another team', (f: Fixture) => f.op3],
+  ])('%s: the PUT is refused like the GET and changes nothing', async (_who, target) => {
+    const id = target(fx);
+    const before = (await a.db.query('SELECT offer_sku FROM user_offers WHERE user_id = $1', [id])).rows;
+    const put = await lead.call('PUT', `/admin/users/${id}/offers`, { offerSkus: ['CREAM'] });
+    const get = await lead.get(`/admin/users/${id}/offers`);
+    expect([put.status, put.body.error.code]).toEqual([403, 'forbidden']);
+    expect([get.status, get.body.error.code]).toEqual([403, 'forbidden']);
+    expect((await a.db.query('SELECT offer_sku FROM user_offers WHERE user_id = $1', [id])).rows).toEqual(before);
   });
 });
