@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from './db/db';
-import { markRequestArrival } from './db/pglite-db';
+import { type Lane, markRequestArrival } from './db/pglite-db';
 
 /** Signed-in sessions making requests within one minute above which PGlite warns. */
 export const PGLITE_SESSION_LIMIT = 30;
@@ -57,14 +57,22 @@ export class FloorWatch {
   }
 }
 
+/** The operators' hot loop: Next, saves, claims and releases (lane `floor`); the rest is `other`. */
+const FLOOR_PATHS = /^\/api\/v1\/(queue\/next|sync\/push|orders\/\d+\/(claim|release))(\?|$)/;
+
+/** The FairTurns lane of a request. */
+export function laneOf(method: string | undefined, url: string | undefined): Lane {
+  return method === 'POST' && url !== undefined && FLOOR_PATHS.test(url) ? 'floor' : 'other';
+}
+
 /**
- * On PGlite (nothing on PostgreSQL): marks each request's arrival, so its statements take their
- * turns in arrival order (FairTurns), and logs the move-to-PostgreSQL warning when the floor is
+ * On PGlite (nothing on PostgreSQL): marks each request's arrival and lane, so its statements take
+ * their turns fairly (FairTurns), and logs the move-to-PostgreSQL warning when the floor is
  * too busy (checked every CHECK_EVERY_MS).
  */
 export function attachPgliteFloor(app: FastifyInstance, db: Db): void {
   if (db.kind !== 'pglite') return;
-  app.server.prependListener('request', markRequestArrival);
+  app.server.prependListener('request', (req: IncomingMessage) => markRequestArrival(laneOf(req.method, req.url)));
   const watch = new FloorWatch();
   app.server.on('request', (req: IncomingMessage) => watch.seen(req.headers.authorization, Date.now()));
   const timer = setInterval(() => {

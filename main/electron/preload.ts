@@ -1,6 +1,8 @@
 /**
  * The ONLY file using `ipcRenderer`: exposes `window.api` through `contextBridge` — one typed
  * method per contract channel plus `on(event, listener)`. Imports only electron and shared/.
+ * Every reply is parsed with the channel's `res` schema by the renderer's `call()`
+ * (renderer/app/api-context.tsx), the one entry point for both transports.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { channels, events, type Api, type ChannelName, type EventName } from '../../shared/ipc/contract';

@@ -2,47 +2,56 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Sql, TxSql } from './db';
 
-/** The arrival number of the HTTP request whose code is running (FairTurns orders by it). */
-const arrival = new AsyncLocalStorage<number>();
+/**
+ * The lane of a request: `floor` for the operators' hot loop (Next, saves), `other` for the rest
+ * (health, ingest, boards, lookups, pulls), which get every other turn while the floor is busy.
+ */
+export type Lane = 'floor' | 'other';
+
+/** The arrival number and lane of the HTTP request whose code is running (FairTurns orders by them). */
+const arrival = new AsyncLocalStorage<{ rank: number; lane: Lane }>();
 let arrivals = 0;
 
 /**
  * Marks the start of an HTTP request (call it synchronously where the request arrives): every
- * statement the request later runs on PGlite takes its turn in the order requests arrived.
+ * statement the request later runs on PGlite takes its turn in its lane in arrival order.
  */
-export function markRequestArrival(): void {
-  arrival.enterWith(++arrivals);
+export function markRequestArrival(lane: Lane): void {
+  arrival.enterWith({ rank: ++arrivals, lane });
 }
 
-/** Runs `fn` as one request that arrives now (what markRequestArrival does, scoped to `fn`). */
-export function asRequest<T>(fn: () => T): T {
-  return arrival.run(++arrivals, fn);
+/** Runs `fn` as one request of `lane` that arrives now (markRequestArrival scoped to `fn`). */
+export function asRequest<T>(lane: Lane, fn: () => T): T {
+  return arrival.run({ rank: ++arrivals, lane }, fn);
 }
 
 type Turn = { rank: number; start: () => void };
 
 /**
- * Turns on PGlite's single connection, each started from `setImmediate`, served in the order
- * their requests arrived (a statement outside any request counts as a request of its own).
+ * Turns on PGlite's single connection, each started from `setImmediate`. Two lanes (Lane); in a
+ * lane, turns go in the order their requests arrived (a statement outside any request counts as
+ * a request of its own, lane `other`); while both lanes wait they alternate.
  *
  * Why: PGlite runs every statement as a synchronous WASM call and hands its own lock to the next
  * waiter through promise callbacks, so a backlog of statements ran back to back inside one
  * event-loop turn: no connection was accepted, no socket read and no timer fired until the
- * backlog was empty, and a busy floor refilled it as fast as it drained (a 404 waited until the
- * operators stopped; docs/server.md "PGlite under load"). Here the event loop polls I/O between
- * any two turns. A turn is one statement or one whole transaction; ordering by request (not by
- * statement) keeps a request of k statements from waiting k times behind the whole backlog.
+ * backlog was empty, and a busy floor refilled it as fast as it drained (a 404 waited for
+ * seconds; docs/server.md "PGlite under load"). Here the event loop polls I/O between any two
+ * turns. A turn is one statement or one whole transaction; ordering by request (not statement)
+ * keeps a request of k statements from waiting k times behind the whole backlog; the lanes keep
+ * a lead's board or a landing-page order from waiting behind a hundred operators' saves.
  */
 export class FairTurns {
-  private readonly queue: Turn[] = [];
+  private readonly lanes: Record<Lane, Turn[]> = { floor: [], other: [] };
   private busy = false;
+  private lastLane: Lane = 'other';
   private lastDoneAt = 0;
 
   constructor(private readonly clock: () => number = Date.now) {}
 
   /** Turns waiting for the connection (the running one not counted). */
   get waiting(): number {
-    return this.queue.length;
+    return this.lanes.floor.length + this.lanes.other.length;
   }
 
   /** When the last turn finished (clock ms; 0 before the first). */
@@ -50,9 +59,9 @@ export class FairTurns {
     return this.lastDoneAt;
   }
 
-  /** Runs `fn` alone on the connection after the turns of requests that arrived before the caller's. */
+  /** Runs `fn` alone on the connection, in its turn (see the class comment). */
   run<T>(fn: () => Promise<T>): Promise<T> {
-    const rank = arrival.getStore() ?? ++arrivals;
+    const { rank, lane } = arrival.getStore() ?? { rank: ++arrivals, lane: 'other' as const };
     return new Promise<T>((resolve, reject) => {
       const turn: Turn = {
         rank,
@@ -63,16 +72,21 @@ export class FairTurns {
           });
         },
       };
-      const at = this.queue.findIndex((t) => t.rank > rank);
-      this.queue.splice(at === -1 ? this.queue.length : at, 0, turn);
+      const queue = this.lanes[lane];
+      const at = queue.findIndex((t) => t.rank > rank);
+      queue.splice(at === -1 ? queue.length : at, 0, turn);
       if (!this.busy) this.next();
     });
   }
 
   private next(): void {
-    const turn = this.queue.shift();
+    const other: Lane = this.lastLane === 'floor' ? 'other' : 'floor';
+    const lane = this.lanes[other].length > 0 ? other : this.lastLane;
+    const turn = this.lanes[lane].shift();
     this.busy = turn !== undefined;
-    if (turn) setImmediate(turn.start);
+    if (!turn) return;
+    this.lastLane = lane;
+    setImmediate(turn.start);
   }
 }
 

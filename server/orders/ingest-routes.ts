@@ -1,6 +1,7 @@
 /** POST /orders — orders from landing pages, authenticated by X-Api-Key, idempotent by externalId. */
 import { IngestOrderRequest } from '../../shared/api/http';
 import { emptyAddress, type OrderLine } from '../../shared/domain/schemas';
+import { formatRub } from '../../shared/domain/money';
 import type { RouteModule } from '../app-deps';
 import { HttpError } from '../http/errors';
 import { parseClean } from './parse-clean';
@@ -8,6 +9,16 @@ import { storablePhone } from './phone-storage';
 
 /** An ingested order may claim to be created at most this far in the future (clock skew). */
 const MAX_FUTURE_SKEW_MS = 10 * 60_000;
+
+/**
+ * The catalogue is the price authority: a landing page's own price is never stored on the line.
+ * When it differs from the catalogue the order keeps a note of it for the operator and the lead
+ * (the order is not refused: a customer's order is never lost over a price).
+ */
+function landingPriceNote(landingKop: number | undefined, catalogueKop: number): string {
+  if (landingKop === undefined || landingKop === catalogueKop) return '';
+  return `Цена на лендинге ${formatRub(landingKop)}, по каталогу ${formatRub(catalogueKop)}: в заказе цена каталога.`;
+}
 
 /**
  * POST /orders (X-Api-Key = INGEST_API_KEY): 201 {id} for a new order, 200 {id} when the
@@ -30,16 +41,17 @@ export const ingestRoutes: RouteModule = (app, { db, now, bus }) => {
     const offer = await db.query<{ name: string; price_kop: number }>('SELECT name, price_kop FROM offers WHERE sku = $1 AND active', [body.offerSku]);
     const o = offer.rows[0];
     if (!o) throw new HttpError(400, 'unknown_offer', `offerSku: оффер «${body.offerSku}» не найден или выключен`, 'offerSku');
+    const catalogueKop = Number(o.price_kop);
     const line: OrderLine = {
       offerSku: body.offerSku, name: o.name, quantity: body.quantity ?? 1,
-      unitPriceKop: body.priceKop ?? Number(o.price_kop), discountPct: 0, main: true,
+      unitPriceKop: catalogueKop, discountPct: 0, main: true,
     };
     const ins = await db.query<{ id: number }>(
-      `INSERT INTO orders (external_id, status, created_at, updated_at, offer_sku, customer_name, phone, phone_valid, phone_raw, address, lines)
-       VALUES ($1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO orders (external_id, status, created_at, updated_at, offer_sku, customer_name, phone, phone_valid, phone_raw, address, lines, comment)
+       VALUES ($1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (external_id) DO NOTHING RETURNING id`,
       [body.externalId, createdAt.toISOString(), at.toISOString(), body.offerSku, body.customerName, phone.phone, phone.valid,
-        phone.valid ? null : body.phone, JSON.stringify(emptyAddress()), JSON.stringify([line])],
+        phone.valid ? null : body.phone, JSON.stringify(emptyAddress()), JSON.stringify([line]), landingPriceNote(body.priceKop, catalogueKop)],
     );
     if (ins.rows[0]) {
       await bus.publish({ kind: 'activity', userId: null });

@@ -53,6 +53,26 @@ describe('server.download and takenAt with a real server process', () => {
     expect(refused.ok ? 'ok' : refused.error.code).toBe('forbidden');
   });
 
+  test('typed lead channels reach their routes; a plan the lead sets reaches the operator\'s app live', async () => {
+    const lead = await host('lead-typed', 'lead', 'lead');
+    const op = await rig.host('op-plan');
+    const welcomed = new Promise((resolve) => op.api.on('live.message', (m) => { if (m.type === 'welcome') resolve(m); }));
+    await ok(op.api['auth.login']({ serverUrl: rig.server.url, login: 'operator3', password: 'operator' }));
+    await welcomed;
+    const board = await ok(lead.api['lead.board']({}));
+    const agent = board.agents.find((a) => a.login === 'operator3');
+    expect(agent).toBeDefined();
+    const day = '2026-12-20';
+    const changed = new Promise((resolve) => op.api.on('live.message', (m) => { if (m.type === 'plan.changed') resolve(m); }));
+    expect(await ok(lead.api['plans.save']({ day, rows: [{ userId: agent!.userId, targetConfirmed: 11, targetCalls: 70 }] }))).toEqual({ day, saved: 1 });
+    expect(await changed).toEqual({ type: 'plan.changed', day });
+    expect(await ok(op.api['plans.mine']({ day }))).toMatchObject({ day, targetConfirmed: 11, targetCalls: 70 });
+    expect((await ok(lead.api['plans.list']({ day }))).rows).toContainEqual(expect.objectContaining({ userId: agent!.userId, targetConfirmed: 11, targetCalls: 70 }));
+    expect((await ok(lead.api['reports.operators']({ from: '2026-11-01', to: '2026-11-02' }))).granularity).toBe('day');
+    const refused = await op.api['lead.board']({});
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('forbidden');
+  });
+
   test('a claim records the server\'s claim instant as takenAt; renewing keeps it; the held list shows it', async () => {
     const h = await host('op', 'operator1', 'operator');
     const view = await ok(h.api['queue.next']({}));

@@ -138,3 +138,29 @@ test('the screen pop: the caller\'s history is shown and the call goes on their 
   expect(usePhoneUiStore.getState().pop).toEqual({ phone: '+79123456789', history: h });
   await wiring.dispose();
 });
+
+test('an inbound caller\'s number goes to the server with `ringing`, before the lookup and with the call', async () => {
+  const { mem, fakes, wiring } = setup();
+  const order: string[] = [];
+  mem.handlers['customer.history'] = () => { order.push('lookup'); return history([]); };
+  useSessionStore.getState().setSession({ ...SESSION, sip: SIP });
+  await flush(); await flush();
+  const ports = fakes[0]!.ports;
+  const setState = () => mem.requests('agent.setState');
+  const before = setState().length;
+  const lookup = ports.lookupCaller!('+79123456789');
+  order.push(`state:${String(setState().at(-1)?.state)}`);
+  await lookup;
+  expect(order).toEqual(['state:ringing', 'lookup']);
+  expect(setState().slice(before)).toEqual([expect.objectContaining({ state: 'ringing', remoteNumber: '+79123456789' })]);
+
+  useCallStore.setState({ call: { ...useCallStore.getState().call, phase: 'incoming', direction: 'inbound', callId: 'in-1', remoteNumber: '+79123456789' } });
+  ports.onAgentState?.('ringing', 'in-1');
+  ports.onAgentState?.('talking', 'in-1');
+  await flush();
+  expect(setState().slice(-2)).toEqual([
+    expect.objectContaining({ state: 'ringing', callId: 'in-1', remoteNumber: '+79123456789' }),
+    expect.objectContaining({ state: 'talking', callId: 'in-1', remoteNumber: null }),
+  ]);
+  await wiring.dispose();
+});

@@ -7,6 +7,7 @@ import { BACKENDS, INGEST_KEY, startServerProcess, type ServerProcess } from './
 import { answeredCall, confirmArgs, demoClients, ingest, type Api } from './support/order-flow';
 import { ClaimResponse, CustomerHistory, PullResponse, PushResponse, QueueCounts, QueuePage, Script } from '../../shared/api/http';
 import { QUEUE_TABS } from '../../shared/domain/tabs';
+import { formatRub } from '../../shared/domain/money';
 import type { Order } from '../../shared/domain/schemas';
 
 jest.setTimeout(420_000);
@@ -79,6 +80,19 @@ describe.each(BACKENDS)('server routes on %s', (backend) => {
       expect(again.body.id).toBe(first.body.id);
       const order = (await claim(c.op1, first.body.id)).customer;
       expect(order).toEqual({ name: 'Пётр', phone: '+79123456789', extraPhone: null, gender: null });
+    });
+
+    it('prices the main line from the catalogue, noting a different landing price for the operator', async () => {
+      const h = { 'x-api-key': INGEST_KEY };
+      const offers = (await c.op1.get('/offers')).body.offers as Array<{ sku: string; priceKop: number }>;
+      const catalogue = offers.find((o) => o.sku === 'SLIM-TEA')?.priceKop;
+      const cheap = await c.anon.post('/orders', { externalId: `price-${backend}`, customerName: 'Пётр Ильин', phone: '+79123450001', offerSku: 'SLIM-TEA', priceKop: 1 }, h);
+      const same = await c.anon.post('/orders', { externalId: `price-same-${backend}`, customerName: 'Пётр Ильин', phone: '+79123450002', offerSku: 'SLIM-TEA', priceKop: catalogue }, h);
+      const cheapOrder = await claim(c.op1, cheap.body.id);
+      const sameOrder = await claim(c.op2, same.body.id);
+      expect(cheapOrder.lines.map((l) => l.unitPriceKop)).toEqual([catalogue]);
+      expect(cheapOrder.comment).toBe(`Цена на лендинге ${formatRub(1)}, по каталогу ${formatRub(catalogue ?? 0)}: в заказе цена каталога.`);
+      expect([sameOrder.lines[0]?.unitPriceKop, sameOrder.comment]).toEqual([catalogue, '']);
     });
 
     it('names the field of bad input and refuses unknown or retired offers', async () => {
