@@ -354,19 +354,23 @@ export class MainServices {
     return getCenter(a.db) ?? a.stored.auth.center;
   }
 
-  /** Re-reads the center context on each live (re)connection (changes missed while offline); a change is announced like a live `center.changed`. */
   /**
    * Re-reads the catalogue after every pull, so the local rule check of a save runs on the
-   * server's current prices and promo terms (a stale price is refused before the save leaves).
+   * server's current prices and promo terms (a stale price is refused before the save leaves);
+   * a change is announced to the renderer (`catalogue.changed`) so the form shows the new prices.
    * Offline or refused: the cached list stays.
    */
   private async refreshOffers(stored: StoredSession): Promise<void> {
     const a = this.active;
     if (a?.stored !== stored) return;
     const fresh = await a.http.request('GET', '/offers', OffersResponse).catch(() => null);
-    if (fresh && this.active === a) setSetting(a.db, 'cache.offers', fresh.offers);
+    if (!fresh || this.active !== a) return;
+    const changed = JSON.stringify(fresh.offers) !== JSON.stringify(this.cachedList<Offer>(a, 'cache.offers'));
+    setSetting(a.db, 'cache.offers', fresh.offers);
+    if (changed) this.o.emit('catalogue.changed', null);
   }
 
+  /** Re-reads the center context on each live (re)connection (changes missed while offline); a change is announced like a live `center.changed`. */
   private async refreshCenter(stored: StoredSession): Promise<void> {
     const a = this.active;
     if (a?.stored !== stored) return;

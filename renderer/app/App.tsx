@@ -40,6 +40,9 @@ function useOperatorFeeds(enabled: boolean) {
     const timer = setInterval(() => { void refreshCounts(); }, COUNTS_REFRESH_MS);
     const offs = [
       api.on('sync.status', (s) => useSessionStore.getState().setSync(s)),
+      api.on('catalogue.changed', () => {
+        void call(api, 'offers.list', {}).then((offers) => useSessionStore.getState().setCatalog(offers, useSessionStore.getState().reasons)).catch(() => undefined);
+      }),
       api.on('order.changed', ({ orderId }) => {
         if (useOrderStore.getState().view?.order.id === orderId) {
           void call(api, 'order.get', { orderId }).then((v) => useOrderStore.getState().refresh(v)).catch(() => undefined);

@@ -1,7 +1,7 @@
 /** Step 2: the main offer plus secondary items (offer, quantity, discount by the promo terms, gift = 100 %), live totals. */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { allowedDiscountsFor, formatRub, lineTotalKop, orderTotals } from '../../shared/domain';
+import { allowedDiscountsFor, formatRub, lineTotalKop, orderTotals, pricingViolations } from '../../shared/domain';
 import type { Offer, OrderLine } from '../../shared/domain/schemas';
 import { useOrderStore } from '../stores/order-store';
 import { useSessionStore } from '../stores/session-store';
@@ -61,10 +61,12 @@ export function ProductsStep() {
   const patchLine = useOrderStore((s) => s.patchLine);
   const removeLine = useOrderStore((s) => s.removeLine);
   const addLine = useOrderStore((s) => s.addLine);
+  const repriceLines = useOrderStore((s) => s.repriceLines);
   const offers = useSessionStore((s) => s.offers);
   const [adding, setAdding] = useState(false);
   const totals = useMemo(() => orderTotals(lines ?? [], delivery), [lines, delivery]);
   const mainSku = lines?.find((l) => l.main)?.offerSku ?? null;
+  const stalePrices = useMemo(() => pricingViolations(lines ?? [], offers).some((v) => v.code === 'priceMismatch'), [lines, offers]);
   if (!lines) return null;
   return (
     <section className="step" aria-labelledby="step2">
@@ -113,6 +115,12 @@ export function ProductsStep() {
           ) : null}
         </tfoot>
       </table>
+      {stalePrices ? (
+        <p className="hint warn" role="status">
+          {t('products.stalePrices')}{' '}
+          <button type="button" className="btn btn-link" onClick={() => repriceLines(offers)}>{t('products.reprice')}</button>
+        </p>
+      ) : null}
       {adding
         ? <AddLine offers={offers} mainSku={mainSku} onAdd={(l) => { addLine(l); setAdding(false); }} onCancel={() => setAdding(false)} />
         : <button type="button" className="btn btn-link" onClick={() => setAdding(true)} disabled={offers.length === 0}>+ {t('products.add')}</button>}

@@ -1,7 +1,8 @@
 /** The open order: the server's view and the form as typed (a Draft), plus the armed result. */
 import { create } from 'zustand';
 import type { Draft, OrderView } from '../../shared/ipc/contract';
-import type { Address, Customer, DeliveryOption, OrderLine, ResultKind, SaveResultArgs } from '../../shared/domain/schemas';
+import type { Address, Customer, DeliveryOption, Offer, OrderLine, ResultKind, SaveResultArgs } from '../../shared/domain/schemas';
+import { catalogueLines } from '../../shared/domain/pricing';
 
 export type ResultVariant = SaveResultArgs['variant'];
 
@@ -29,6 +30,8 @@ export interface OrderState {
   patchAddress(patch: Partial<Address>): void;
   addLine(line: OrderLine): void;
   patchLine(index: number, patch: Partial<OrderLine>): void;
+  /** Puts the catalogue's current price on every line (the operator's explicit «update prices»). */
+  repriceLines(offers: readonly Offer[]): void;
   removeLine(index: number): void;
   setDeliveryOptions(options: DeliveryOption[]): void;
   chooseDelivery(option: DeliveryOption | null): void;
@@ -80,6 +83,7 @@ export const useOrderStore = create<OrderState>()((set) => {
     patchAddress: (patch) => edit((f) => ({ ...f, address: { ...f.address, ...patch } })),
     addLine: (line) => edit((f) => ({ ...f, lines: [...f.lines, line] })),
     patchLine: (index, patch) => edit((f) => ({ ...f, lines: f.lines.map((l, i) => (i === index ? { ...l, ...patch } : l)) })),
+    repriceLines: (offers) => edit((f) => ({ ...f, lines: catalogueLines(f.lines, offers) })),
     removeLine: (index) => edit((f) => ({ ...f, lines: f.lines.filter((_, i) => i !== index) })),
     setDeliveryOptions: (deliveryOptions) => edit((f) => ({ ...f, deliveryOptions })),
     chooseDelivery: (delivery) => edit((f) => ({ ...f, delivery })),

@@ -135,6 +135,8 @@ export const events = {
   'order.changed': z.object({ orderId: OrderId }),
   /** A message from the live channel (board events, reminders, lead messages). */
   'live.message': ServerMessage,
+  /** The catalogue (offers: prices, promo terms) changed on the server; re-read `offers.list`. */
+  'catalogue.changed': z.null(),
   /** The session ended (token expired or revoked). */
   'auth.expired': z.null(),
 } as const;

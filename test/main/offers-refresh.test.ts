@@ -1,11 +1,12 @@
 /**
  * A catalogue change reaches the desk by pull: after the admin changes a price, the next sync
  * refreshes the cached offers, so the local rule check refuses a confirm at the old price before
- * the save leaves (real server process, real host).
+ * the save leaves, and the renderer is told (`catalogue.changed`) to re-read the offers (real
+ * server process, real host).
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { drain, eventually, ok, rawClient, useServerRig } from './harness';
+import { drain, eventually, nextEvent, ok, rawClient, useServerRig } from './harness';
 import type { Offer, SaveResultArgs } from '../../shared/domain/schemas';
 
 jest.setTimeout(600_000);
@@ -42,7 +43,9 @@ describe('offers refresh on pull', () => {
     });
     expect(put.status).toBe(200);
 
+    const announced = nextEvent(h.api, 'catalogue.changed', () => true);
     await drain(h.api);
+    await announced;
     await eventually(async () => cachedOffers(path.join(rig.dir, 'op'), 'operator1').find((o) => o.sku === offer.sku)?.priceKop === newPrice);
 
     const at = new Date().toISOString();

@@ -3,7 +3,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { SUGGEST_DEBOUNCE_MS } from '../../renderer/order/SuggestInput';
 import type { AddressSuggestion } from '../../shared/api/http';
 import type { Draft } from '../../shared/ipc/contract';
-import { MemoryApi, city, deferred, makeOrder, viewOf, COURIER } from './support/memory-api';
+import { MemoryApi, OFFERS, city, deferred, makeOrder, viewOf, COURIER } from './support/memory-api';
 import { openOrder } from './support/render-desk';
 
 const text = (id: string) => screen.getByTestId(id).textContent?.replace(/\u00a0/g, ' ');
@@ -143,4 +143,20 @@ test('a complete address looks delivery up by itself and pre-chooses the propose
   await openOrder(mem);
   expect(await screen.findByRole('radio', { name: /Курьер/ })).toBeChecked();
   expect(mem.requests('delivery.options')).toHaveLength(1);
+});
+
+test('a catalogue price change reaches the open form: the operator sees it and reprices in one action', async () => {
+  let offers = OFFERS;
+  const mem = new MemoryApi({ 'offers.list': () => offers });
+  const { user } = await openOrder(mem);
+  expect(text('total-goods')).toBe('1 990 ₽');
+  expect(screen.queryByRole('button', { name: 'Обновить цены по каталогу' })).toBeNull();
+  offers = OFFERS.map((o) => (o.sku === 'KREM-X' ? { ...o, priceKop: 249_000 } : o));
+  act(() => mem.emit('catalogue.changed', null));
+  const reprice = await screen.findByRole('button', { name: 'Обновить цены по каталогу' });
+  expect(screen.getByText(/Цены в заказе отличаются от каталога/)).toBeInTheDocument();
+  expect(text('total-goods')).toBe('1 990 ₽');
+  await user.click(reprice);
+  expect(text('total-goods')).toBe('2 490 ₽');
+  expect(screen.queryByRole('button', { name: 'Обновить цены по каталогу' })).toBeNull();
 });
