@@ -10,7 +10,7 @@ import type { SyncStatus } from '../../shared/ipc/contract';
 import { AppError } from '../errors';
 import { getOrder, ordersToRenew, storeClaimed } from '../repos/orders';
 import { outboxAfter, outboxCount } from '../repos/outbox';
-import { getSyncState } from '../repos/sync-state';
+import { getSyncState, setCursor } from '../repos/sync-state';
 import { applyPullPage, applyPushResult } from './apply-pull';
 import { backoffDelay } from './backoff';
 import { HttpError, type HttpClient } from './http-client';
@@ -186,10 +186,20 @@ export class SyncEngine {
     let done = 0;
     for (;;) {
       const state = getSyncState(db);
-      const page = await http.request('GET', '/sync/pull', PullResponse, {
-        query: { clientId: state.clientId, cursor: state.cursor, limit: this.o.pullLimit ?? 500 },
-        timeoutMs: 60_000,
-      });
+      let page;
+      try {
+        page = await http.request('GET', '/sync/pull', PullResponse, {
+          query: { clientId: state.clientId, cursor: state.cursor, limit: this.o.pullLimit ?? 500 },
+          timeoutMs: 60_000,
+        });
+      } catch (e) {
+        // A cursor the server does not know (its database was replaced) restarts the pull from the beginning.
+        if (e instanceof HttpError && e.status === 400 && e.field === 'cursor' && state.cursor !== START_CURSOR) {
+          setCursor(db, START_CURSOR, this.now().toISOString());
+          continue;
+        }
+        throw e;
+      }
       const changed = applyPullPage(db, page, this.now().toISOString());
       if (changed.length) this.o.onOrdersChanged(changed);
       done += page.orders.length;

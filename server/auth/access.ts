@@ -1,6 +1,6 @@
 /**
  * Who may call a route, declared once on the route (`config.access`) and enforced by one hook
- * (`accessHook`, installed by buildApp): the hook authenticates, checks the role and puts the
+ * (`accessHook`, installed by registerApi in app.ts): the hook authenticates, checks the role and puts the
  * user on the request; handlers read it with `userOf(req)` and only narrow the data to the scope.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
