@@ -1,4 +1,4 @@
-// Lint rules, including the architecture boundaries of DESIGN.md ("Boundaries (lint-enforced)").
+// Lint rules, including the architecture boundaries of docs/architecture.md («Boundaries»).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';

@@ -1,7 +1,7 @@
 /**
  * The warning that the floor has outgrown the embedded database: PGlite runs every statement on
  * the server's one thread, so past a few dozen busy operators requests queue for seconds
- * (bench/pglite-floor.ts; docs/server.md "When to move to PostgreSQL").
+ * (bench/pglite-floor.ts; docs/architecture.md "PGlite under load").
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';

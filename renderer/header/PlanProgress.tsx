@@ -1,5 +1,5 @@
 /**
- * Today's plan progress in the operator header (UI.md: `план 12/30 · 41 %`): confirmed orders of
+ * Today's plan progress in the operator header (`план 12/30 · 41 %`): confirmed orders of
  * the operator's day against its target and the approval rate (confirmed ÷ processed), fetched over `plans.mine` (GET plans/me) on
  * login, after each saved result, once pending saves have reached the server and when the live
  * channel says the lead changed this operator's plan (`plan.changed`).

@@ -49,7 +49,7 @@ export function DeliveryStep() {
     return () => clearTimeout(id);
   }, [addressKey, hasOptions]);
 
-  // Courier first (UI.md): the option the operator proposes sits on top, the rest keep the server's order.
+  // Courier first (docs/domain.md «The form», step 4): the option the operator proposes sits on top, the rest keep the server's order.
   const shown = options ? [...options].sort((a, b) => Number(b.method === 'courier') - Number(a.method === 'courier')) : [];
   const term = (o: DeliveryOption) => (o.daysMin === o.daysMax ? t('delivery.days', { count: o.daysMax }) : t('delivery.daysRange', { min: o.daysMin, max: o.daysMax }));
   return (

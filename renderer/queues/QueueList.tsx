@@ -8,7 +8,7 @@ import { dateTime, useTimeZone } from '../app/format';
 import { useDeskActions } from '../app/use-desk-actions';
 import { QUEUE_PAGE, useQueueStore } from '../stores/queue-store';
 
-/** Height of a list row in px (UI.md: compact 28–32 px). */
+/** Height of a list row in px (compact rows of 28–32 px for a dense desk). */
 export const ROW_HEIGHT = 30;
 
 function Row({ row, readOnly, onOpen, timeZone }: { row: QueueRow; readOnly: boolean; onOpen(id: number): void; timeZone: string }) {

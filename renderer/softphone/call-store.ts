@@ -1,5 +1,5 @@
 /**
- * Plain softphone state for React (DESIGN.md: SIP.js objects live in the service, stores hold
+ * Plain softphone state for React (docs/architecture.md: SIP.js objects live in the service, stores hold
  * plain data). Written only by `SoftphoneService` through `setState`; components read it.
  */
 import { create } from 'zustand';

@@ -1,6 +1,6 @@
 /**
  * The operator's softphone: owns the SIP.js UserAgent, Registerer, Session and media, outside
- * React (DESIGN.md). It writes plain state into `useCallStore` and reports through ports.
+ * React (docs/architecture.md «Tiers»). It writes plain state into `useCallStore` and reports through ports.
  *
  * Known traps of SIP.js softphones, each handled on purpose (issue 6):
  * 1. Stale Registerer after the transport comes back ("REGISTER already in progress", or shown

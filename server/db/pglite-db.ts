@@ -36,7 +36,7 @@ type Turn = { rank: number; start: () => void };
  * waiter through promise callbacks, so a backlog of statements ran back to back inside one
  * event-loop turn: no connection was accepted, no socket read and no timer fired until the
  * backlog was empty, and a busy floor refilled it as fast as it drained (a 404 waited for
- * seconds; docs/server.md "PGlite under load"). Here the event loop polls I/O between any two
+ * seconds; docs/architecture.md "PGlite under load"). Here the event loop polls I/O between any two
  * turns. A turn is one statement or one whole transaction; ordering by request (not statement)
  * keeps a request of k statements from waiting k times behind the whole backlog; the lanes keep
  * a lead's board or a landing-page order from waiting behind a hundred operators' saves.
@@ -94,9 +94,10 @@ export class FairTurns {
 const PING_FRESH_MS = 5_000;
 
 /**
- * Embedded PGlite database (one connection), shared fairly: statements and transactions take
- * turns in the order their requests arrived (FairTurns). `FOR UPDATE SKIP LOCKED` is accepted and trivially correct on a single
- * connection. Its `queryAndCommit` is a plain query: the transaction commits when `fn` returns.
+ * Embedded PGlite database (one connection), shared fairly: each statement outside a transaction
+ * and each whole transaction is one turn (FairTurns). `FOR UPDATE SKIP LOCKED` is accepted and
+ * trivially correct on a single connection. Its `queryAndCommit` is a plain query: the
+ * transaction commits when `fn` returns. `clock` (ms) is injectable for tests of `ping`.
  */
 export async function openPglite(dataDir: string | null, clock: () => number = Date.now): Promise<Db & { turns: FairTurns }> {
   const pg = await PGlite.create(dataDir ? dataDir : 'memory://');

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { IsoInstant, OrderId, QueueTab } from '../domain/schemas';
 import { CenterContext } from '../domain/center';
 
-/** Agent states (DOMAIN.md "Agent states and live board"). */
+/** Agent states (docs/domain.md «Agent states, board, reports, plans»). */
 export const AgentState = z.enum(['offline', 'ready', 'dialing', 'ringing', 'talking', 'hold', 'wrapUp', 'break']);
 export type AgentState = z.infer<typeof AgentState>;
 

@@ -1,4 +1,4 @@
-/** The domain rules of Prozvon (DOMAIN.md), one place: pure functions, no I/O. */
+/** The domain rules of Prozvon (docs/domain.md), one place: pure functions, no I/O. */
 export * from './schemas';
 export * from './tabs';
 export * from './results';

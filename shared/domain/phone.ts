@@ -1,6 +1,6 @@
 /**
  * Russian phone numbers: parse/normalize to E.164 (libphonenumber-js full metadata), reject wrong
- * length, non-Russian, invalid and obviously fake numbers (manual slide 15), format for display,
+ * length, non-Russian, invalid and obviously fake numbers (docs/domain.md «Results», Невалид), format for display,
  * dialing and masking.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';

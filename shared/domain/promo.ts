@@ -1,4 +1,4 @@
-/** Promo terms of the offers (manual slide 6): which discounts an order line may get. */
+/** Promo terms of the offers (docs/domain.md «The form», step 2): which discounts an order line may get. */
 import type { Offer } from './schemas';
 
 /**

@@ -1,4 +1,4 @@
-/** The default problem-reason directory of DOMAIN.md (admin-editable; each reason in one group). */
+/** The default problem-reason directory (docs/domain.md «Results») (admin-editable; each reason in one group). */
 import type { Reason, ReasonGroup } from './schemas';
 
 /** Stable codes of the default reasons, referenced by the result rules. */
@@ -22,7 +22,7 @@ export type ReasonCode = (typeof REASON_CODES)[keyof typeof REASON_CODES];
 
 const r = (code: ReasonCode, group: ReasonGroup, label: string): Reason => ({ code, group, label, active: true });
 
-/** The directory a fresh installation starts with, exactly as in DOMAIN.md. */
+/** The directory a fresh installation starts with, as listed in docs/domain.md «Results». */
 export const DEFAULT_REASONS: Reason[] = [
   r('no_pickup', 'noAnswer', 'Не берёт трубку'),
   r('unreachable', 'noAnswer', 'Абонент недоступен'),

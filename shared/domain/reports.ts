@@ -1,5 +1,5 @@
 /**
- * Report math of the lead's screens (DOMAIN.md "Reports and plans", seed 000 cases 18–19): time in
+ * Report math of the lead's screens (docs/domain.md «Agent states, board, reports, plans»): time in
  * agent states from the state-event history clipped to local days of the center's zone, approval
  * rate, average order value, upsell rate, plan vs fact, the no-answer streak and board alerts.
  * Pure functions; the server computes the figures with them and the renderer displays them.

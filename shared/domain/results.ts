@@ -1,8 +1,8 @@
 /**
- * The five results of the order form (DOMAIN.md "Results"; manual slides 10–17): validation of a
+ * The five results of the order form (docs/domain.md «Results»): validation of a
  * save, the status transition, failedAttempts and the automatic callback time.
  *
- * Decisions where the manual is silent (keep in sync with the report and DOMAIN.md):
+ * Decisions where the manual is silent (keep in sync with docs/domain.md «Decisions where the operators' manual is silent»):
  * - "Call made" (Звонок совершался) means at least one attempt is logged (`attempted`). Results
  *   that report a conversation — Подтвердить, В работе, Отказ (incl. foreign feedback) and
  *   Невалид/feedback of our customer — need an ANSWERED call; Недозвон needs only an attempt;
@@ -134,7 +134,7 @@ export function withinWorkingHours(instant: Date, timeZone: string, hours: Worki
 }
 
 /**
- * The automatic callback of a Недозвон beyond 3 attempts (manual slide 13): now + 1 h, cut to
+ * The automatic callback of a Недозвон beyond 3 attempts (docs/domain.md «Results», Недозвон): now + 1 h, cut to
  * whole minutes, clamped into the working hours of today when they are set, and always within
  * today's local date (at latest 23:59). Decision: when that clamp would not be later than `now`
  * (the working day is already over) the working hours are ignored: now + 1 h within today; in the

@@ -1,5 +1,5 @@
 /**
- * zod schemas of the domain entities (DOMAIN.md). Used by the server (authority), main (cache,
+ * zod schemas of the domain entities (docs/domain.md). Used by the server (authority), main (cache,
  * outbox) and renderer (form). Money is integer kopecks, instants are ISO-8601 UTC strings,
  * phones are E.164 strings.
  */

@@ -1,5 +1,5 @@
 /**
- * Spam detection (manual slide 17): obscene words in the customer's name. It only PROPOSES the
+ * Spam detection (docs/domain.md «Results», Невалид · spam): obscene words in the customer's name. It only PROPOSES the
  * Невалид → Спам result; the operator decides.
  */
 import BadWordsNext from 'bad-words-next';

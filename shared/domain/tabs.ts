@@ -1,5 +1,5 @@
 /**
- * Queue tabs (DOMAIN.md "Queue tabs"; manual slides 2–4): which tab an order is in, whether it is
+ * Queue tabs (docs/domain.md «Queue tabs»): which tab an order is in, whether it is
  * due, the taking order inside a tab, the Next-order priority and who may take what.
  * Day boundaries are local midnights of the center's time zone, computed with Intl (DST-safe).
  */
@@ -220,7 +220,7 @@ export function compareForTaking(tab: QueueTab): (a: DueFields & { id: number },
 export type TakeRefusal = { ok: false; code: 'notCalled' | 'assigned' | 'unknownOffer'; message: string };
 
 /**
- * Whether an operator may take a row of a tab (manual slides 3–4): never from Недозвон (раньше);
+ * Whether an operator may take a row of a tab (docs/domain.md «Queue tabs», taking): never from Недозвон (раньше);
  * only products the operator has scripts for; in Новый only unassigned orders (or one already
  * assigned to this operator); in other tabs the assignee is ignored.
  */

@@ -2,12 +2,12 @@
  * Login hardening. 1) An unknown or disabled login runs the same scrypt check as a real one (a
  * spy on verifyPassword counts the calls and sees the dummy hash; no timing is measured). 2) The
  * login rate limit is stored in the database: two app instances on one PostgreSQL schema share
- * it, and parallel attempts cannot slip past it.
+ * it, parallel attempts cannot slip past it, and it holds on PGlite (a real server process).
  */
 import * as passwords from '../../server/auth/passwords';
 import { appOn, fixtureSchema, type InProcessApp } from './support/in-process-app';
 import { PASSWORD } from './support/live-fixture-seed';
-import { client } from './support/server-process';
+import { client, startServerProcess } from './support/server-process';
 
 jest.mock('../../server/auth/passwords', () => {
   const actual = jest.requireActual<typeof import('../../server/auth/passwords')>('../../server/auth/passwords');
@@ -80,4 +80,16 @@ test('a successful login clears its login counter', async () => {
   expect((await login(b.url, 'leada', PASSWORD)).status).toBe(200);
   for (const url of [a.url, b.url, a.url, b.url, a.url]) expect((await login(url, 'leada', 'bad-pass')).status).toBe(401);
   expect((await login(a.url, 'leada', PASSWORD)).status).toBe(429);
+});
+
+test('on PGlite too: the 6th attempt of a login is refused (server process, demo data)', async () => {
+  const srv = await startServerProcess({ demo: true });
+  try {
+    for (let i = 0; i < 5; i++) expect((await login(srv.url, 'operator1', 'bad-pass')).status).toBe(401);
+    const refused = await login(srv.url, 'operator1', 'operator');
+    expect([refused.status, refused.body.error.code]).toEqual([429, 'rate_limited']);
+    expect((await login(srv.url, 'operator2', 'operator')).status).toBe(200);
+  } finally {
+    await srv.stop();
+  }
 });

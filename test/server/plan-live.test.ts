@@ -13,7 +13,7 @@ const { t } = live;
 const planChanged = (day: string) => (m: Record<string, unknown>) => m.type === 'plan.changed' && m.day === day;
 
 test('PUT plans and a CSV upload tell the affected operators, and only them', async () => {
-  const [op1, op2, op3] = await Promise.all([t.op1, t.op2, t.op3].map((token) => LiveClient.open(live.srv.url, token)));
+  const [op1, op2, op3] = await Promise.all([LiveClient.open(live.srv.url, t.op1), LiveClient.open(live.srv.url, t.op2), LiveClient.open(live.srv.url, t.op3)]);
   try {
     await Promise.all([op1, op2, op3].map((c) => c.next((m) => m.type === 'welcome')));
     const put = await client(live.srv.url, t.leada).call('PUT', '/plans', { day: '2026-12-05', rows: [{ userId: live.fx.op1, targetConfirmed: 9, targetCalls: 50 }] });

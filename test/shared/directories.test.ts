@@ -1,6 +1,6 @@
 import { DEFAULT_REASONS, REASON_CODES, fillScript, proposeDeliveryOptions, type DeliveryOption } from '../../shared/domain';
 
-describe('DEFAULT_REASONS — the directory of DOMAIN.md', () => {
+describe('DEFAULT_REASONS — the directory of docs/domain.md', () => {
   test('groups, codes and labels', () => {
     expect(DEFAULT_REASONS.map((r) => [r.group, r.code, r.label])).toEqual([
       ['noAnswer', 'no_pickup', 'Не берёт трубку'],

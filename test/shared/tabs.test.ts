@@ -46,7 +46,7 @@ describe('dayStartsIn', () => {
   });
 });
 
-describe('queueTabOf — the tabs table of DOMAIN.md', () => {
+describe('queueTabOf — the tabs table of docs/domain.md', () => {
   const todayNoon = '2026-11-28T09:00:00Z';
   test.each<[string, OrderStatus, string, number, QueueTab | null]>([
     ['new → Новый', 'new', todayNoon, 0, 'new'],
@@ -170,7 +170,7 @@ describe('compareForTaking', () => {
   });
 });
 
-describe('canTakeFromTab (manual slides 3–4)', () => {
+describe('canTakeFromTab (docs/domain.md «Queue tabs», taking)', () => {
   const op = { id: 7, offerSkus: ['CREAM-1', 'TEA-2'] };
   test.each<[string, number | null, string, QueueTab, true | string]>([
     ['new, unassigned, known product', null, 'CREAM-1', 'new', true],

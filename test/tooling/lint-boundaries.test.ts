@@ -1,5 +1,5 @@
 /**
- * Proves the architecture boundaries of DESIGN.md are enforced by `npm run lint`: each fixture is
+ * Proves the architecture boundaries of docs/architecture.md are enforced by `npm run lint`: each fixture is
  * linted through the ESLint Node API (`new ESLint({ cwd: repo root })`, `lintText` with a
  * `filePath` inside the repository) with the repository's own eslint.config.mjs. The API runs in a
  * child Node process (fixtures/lint-runner.mjs) because Jest's VM cannot import the ESM config.

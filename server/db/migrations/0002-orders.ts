@@ -8,7 +8,7 @@ const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
  * tariffs) and the sync bookkeeping (clients, rejections, removals).
  * `orders.lease_until IS NOT NULL` ⇔ the order is in its assignee's held set and no removal has
  * been recorded yet; `assignee_id` stays after the lease ends («Ответственный»). A fresh database
- * starts with the default reason directory of DOMAIN.md.
+ * starts with the default reason directory (docs/domain.md «Results»).
  */
 export const m0002: Migration = {
   id: 2,

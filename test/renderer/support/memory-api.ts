@@ -98,8 +98,11 @@ export function queueRow(i: number, patch: Partial<QueueRow> = {}): QueueRow {
 /** Contract violations seen since the last test ended (checked after each test). */
 const violations: string[] = [];
 
+/** Takes (and clears) the violations seen so far: for a test that breaks the contract on purpose. */
+export const takeViolations = (): string[] => violations.splice(0);
+
 afterEach(() => {
-  const seen = violations.splice(0);
+  const seen = takeViolations();
   if (seen.length) throw new Error(`The IPC contract was violated:\n${seen.join('\n')}`);
 });
 
