@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Role, User } from '../../shared/api/http';
 import type { Sql } from '../db/db';
-import { HttpError } from '../http/errors';
 import { hashToken } from './passwords';
 
 export type AuthedUser = User & { teamId: number | null };
@@ -26,14 +25,3 @@ export function bearerOf(req: FastifyRequest): string | null {
   return t.length > 0 && t.length <= 200 ? t : null;
 }
 
-/**
- * Authenticates the request and checks its role. 401 without a valid token, 403 when the role
- * is not among `roles`.
- */
-export async function requireUser(sql: Sql, req: FastifyRequest, roles?: readonly Role[]): Promise<AuthedUser> {
-  const token = bearerOf(req);
-  const user = token ? await userByToken(sql, token) : null;
-  if (!user) throw new HttpError(401, 'unauthorized', 'Войдите заново: сессия не найдена или истекла');
-  if (roles && !roles.includes(user.role)) throw new HttpError(403, 'forbidden', 'Недостаточно прав для этого действия');
-  return user;
-}

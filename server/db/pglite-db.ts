@@ -41,7 +41,7 @@ type Turn = { rank: number; start: () => void };
  * keeps a request of k statements from waiting k times behind the whole backlog; the lanes keep
  * a lead's board or a landing-page order from waiting behind a hundred operators' saves.
  */
-export class FairTurns {
+class FairTurns {
   private readonly lanes: Record<Lane, Turn[]> = { floor: [], other: [] };
   private busy = false;
   private lastLane: Lane = 'other';
@@ -99,7 +99,7 @@ const PING_FRESH_MS = 5_000;
  * trivially correct on a single connection. Its `queryAndCommit` is a plain query: the
  * transaction commits when `fn` returns. `clock` (ms) is injectable for tests of `ping`.
  */
-export async function openPglite(dataDir: string | null, clock: () => number = Date.now): Promise<Db & { turns: FairTurns }> {
+export async function openPglite(dataDir: string | null, clock: () => number = Date.now): Promise<Db> {
   const pg = await PGlite.create(dataDir ? dataDir : 'memory://');
   const turns = new FairTurns(clock);
   const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Sql => ({
@@ -114,7 +114,6 @@ export async function openPglite(dataDir: string | null, clock: () => number = D
   const direct = wrap(pg);
   return {
     kind: 'pglite',
-    turns,
     query: (text, params) => turns.run(() => direct.query(text, params)),
     exec: (text) => turns.run(() => direct.exec(text)),
     tx(fn, opts) {

@@ -24,19 +24,30 @@ export async function assertCanSee(sql: Sql, user: AuthedUser, row: { assignee_i
   throw new HttpError(403, 'other_team', 'Заказ у оператора другой команды');
 }
 
+/** How long a refused operator lookup waits for the desk's `ringing` report, which travels over the live socket while the lookup comes over HTTP. */
+export const RINGING_REPORT_GRACE_MS = 2_000;
+const RINGING_RECHECK_MS = 100;
+
 /**
  * Refuses (403) a customer history lookup by phone (`phone` in stored E.164) unless the user is a
  * lead or an admin, or an operator who holds an order with that phone (main or extra) or whose
- * desk reports an inbound call from that number ringing (agent_status.remote_number).
+ * desk reports an inbound call from that number ringing (agent_status.remote_number). The desk
+ * sends `ringing` just before it looks the caller up, but over another connection, so an operator
+ * not yet allowed is re-checked for up to RINGING_REPORT_GRACE_MS before the refusal.
  */
-export async function assertCanLookUpPhone(sql: Sql, user: AuthedUser, phone: string, now: Date): Promise<void> {
+export async function assertCanLookUpPhone(sql: Sql, user: AuthedUser, phone: string, now: () => Date, graceMs = RINGING_REPORT_GRACE_MS): Promise<void> {
   if (user.role !== 'operator') return;
-  const { rows } = await sql.query<{ ok: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM orders WHERE assignee_id = $1 AND lease_until > $3 AND (phone = $2 OR extra_phone = $2))
-         OR EXISTS (SELECT 1 FROM agent_status WHERE user_id = $1 AND state = 'ringing' AND remote_number = $2) AS ok`,
-    [user.id, phone, now.toISOString()],
-  );
-  if (rows[0]?.ok) return;
+  const until = Date.now() + graceMs;
+  for (;;) {
+    const { rows } = await sql.query<{ ok: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM orders WHERE assignee_id = $1 AND lease_until > $3 AND (phone = $2 OR extra_phone = $2))
+           OR EXISTS (SELECT 1 FROM agent_status WHERE user_id = $1 AND state = 'ringing' AND remote_number = $2) AS ok`,
+      [user.id, phone, now().toISOString()],
+    );
+    if (rows[0]?.ok) return;
+    if (Date.now() >= until) break;
+    await new Promise((r) => setTimeout(r, RINGING_RECHECK_MS));
+  }
   throw new HttpError(403, 'forbidden', 'История клиента доступна только по заказу у вас в работе или входящему звонку с этого номера');
 }
 

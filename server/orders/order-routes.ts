@@ -66,7 +66,7 @@ export const orderRoutes: RouteModule = (app, deps) => {
     const { phone } = parseClean(PhoneParam, req.params, 'params');
     const stored = storablePhone(phone);
     if (!stored) throw new HttpError(400, 'invalid_input', 'phone: номер телефона некорректен', 'phone');
-    await assertCanLookUpPhone(db, userOf(req), stored.phone, now());
+    await assertCanLookUpPhone(db, userOf(req), stored.phone, now);
     const { rows } = await db.query<HistoryRow>(
       `SELECT o.id, o.created_at, o.status, f.name AS offer_name, o.offer_sku, o.customer_name, o.lines, o.delivery, o.problem, o.comment,
               (SELECT max(c.started_at) FROM calls c WHERE c.order_id = o.id) AS last_call_at

@@ -1,7 +1,6 @@
 import type { RouteModule } from '../app-deps';
 import type { Sql } from '../db/db';
-import { requireUser } from '../auth/session';
-import { allow, ANY_ROLE, LEAD_ROLES } from '../auth/access';
+import { allow, ANY_ROLE, LEAD_ROLES, userOf } from '../auth/access';
 import { HttpError, parseOr400 } from '../http/errors';
 import { MyPlanQuery, PlansCsvQuery, PlansQuery, PutPlansRequest, type MyPlanResponse, type PlansCsvResponse } from '../../shared/api/lead';
 import { localDayKeyOf, dayWindow, planProgress, resultFigures, approvalRate, type ReportResult } from '../../shared/domain/reports';
@@ -9,7 +8,6 @@ import { readCenterSettings } from '../admin/settings';
 import { teamScope } from '../admin/scope';
 import { parsePlansCsv } from './plans-csv';
 
-const LEADS = ['lead', 'admin'] as const;
 
 async function upsertPlan(sql: Sql, userId: number, day: string, c: number, k: number, by: number): Promise<void> {
   await sql.query(
@@ -42,7 +40,7 @@ export const plansRoutes: RouteModule = (app, { db, config, now, bus }) => {
   const announce = (userIds: number[], day: string) => bus.publish({ kind: 'planChanged', userIds: [...new Set(userIds)], day });
 
   app.put('/plans', allow(LEAD_ROLES, 'team'), async (req) => {
-    const actor = await requireUser(db, req, LEADS);
+    const actor = userOf(req);
     const body = parseOr400(PutPlansRequest, req.body, 'body');
     const ops = await operatorsInScope(teamScope(actor));
     body.rows.forEach((r, i) => {
@@ -60,7 +58,7 @@ export const plansRoutes: RouteModule = (app, { db, config, now, bus }) => {
    * one clear message per line; an empty file or a non-CSV body is a 400.
    */
   app.post('/plans/csv', allow(LEAD_ROLES, 'team'), async (req): Promise<PlansCsvResponse> => {
-    const actor = await requireUser(db, req, LEADS);
+    const actor = userOf(req);
     const { day } = parseOr400(PlansCsvQuery, req.query, 'query');
     if (typeof req.body !== 'string') throw new HttpError(400, 'invalid_input', 'body: ожидается text/csv «логин;план подтверждений;план звонков»', 'body');
     const parsed = parsePlansCsv(req.body);
@@ -84,7 +82,7 @@ export const plansRoutes: RouteModule = (app, { db, config, now, bus }) => {
   });
 
   app.get('/plans', allow(LEAD_ROLES, 'team'), async (req) => {
-    const actor = await requireUser(db, req, LEADS);
+    const actor = userOf(req);
     const q = parseOr400(PlansQuery, req.query, 'query');
     const teamId = teamScope(actor, q.teamId);
     const { rows } = await db.query<{ user_id: number; login: string; name: string; target_confirmed: number; target_calls: number }>(
@@ -96,7 +94,7 @@ export const plansRoutes: RouteModule = (app, { db, config, now, bus }) => {
   });
 
   app.get('/plans/me', allow(ANY_ROLE, 'own'), async (req): Promise<MyPlanResponse> => {
-    const actor = await requireUser(db, req);
+    const actor = userOf(req);
     const q = parseOr400(MyPlanQuery, req.query, 'query');
     const { timeZone } = await readCenterSettings(db, config);
     const day = q.day ?? localDayKeyOf(now(), timeZone);

@@ -83,6 +83,19 @@ test('(b) an operator with an inbound call from the number ringing sees the hist
   }
 });
 
+test('(b) a lookup that reaches the server before the desk\'s ringing report waits for it instead of refusing', async () => {
+  const live = await LiveClient.open(a.url, t.op3);
+  try {
+    await live.next((m) => m.type === 'welcome');
+    const lookup = client(a.url, t.op3).get(path(PHONE));
+    await reportState(live, { state: 'ringing', callId: 'in-race', remoteNumber: PHONE });
+    expect((await lookup).status).toBe(200);
+    await reportState(live, { state: 'ready' });
+  } finally {
+    live.close();
+  }
+});
+
 test('(c) leads (any team) and admins see the history', async () => {
   expect((await client(a.url, t.leadb).get(path(PHONE))).status).toBe(200);
   expect((await client(a.url, t.admin).get(path(PHONE))).status).toBe(200);
