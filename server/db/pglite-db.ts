@@ -32,14 +32,15 @@ type Turn = { rank: number; start: () => void };
  * lane, turns go in the order their requests arrived (a statement outside any request counts as
  * a request of its own, lane `other`); while both lanes wait they alternate.
  *
- * Why: PGlite runs every statement as a synchronous WASM call and hands its own lock to the next
- * waiter through promise callbacks, so a backlog of statements ran back to back inside one
- * event-loop turn: no connection was accepted, no socket read and no timer fired until the
- * backlog was empty, and a busy floor refilled it as fast as it drained (a 404 waited for
- * seconds; docs/architecture.md "PGlite under load"). Here the event loop polls I/O between any two
- * turns. A turn is one statement or one whole transaction; ordering by request (not statement)
- * keeps a request of k statements from waiting k times behind the whole backlog; the lanes keep
- * a lead's board or a landing-page order from waiting behind a hundred operators' saves.
+ * Why: PGlite runs every statement as a synchronous WASM call on the server's thread and hands
+ * its own lock (per statement, first come first served) to the next waiter through promise
+ * callbacks. Under a busy floor a backlog could run back to back without the event loop polling
+ * I/O (new connections sat unaccepted, even a 404 waited until the operators stopped), and a
+ * request of k statements queued k times behind the whole backlog (a lead's board or a
+ * landing-page order waited seconds; docs/architecture.md "PGlite under load"). Here each turn
+ * starts from `setImmediate`, so the event loop polls I/O between any two turns; a turn is one
+ * statement or one whole transaction; ordering by request keeps a request's later statements
+ * ahead of later requests; the lanes keep non-floor requests from waiting behind the operators.
  */
 class FairTurns {
   private readonly lanes: Record<Lane, Turn[]> = { floor: [], other: [] };
