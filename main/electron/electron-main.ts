@@ -12,6 +12,7 @@ import { registerIpc, sendEvent } from '../ipc/ipc-handlers';
 import { MainServices } from '../services/main-services';
 import { SafeStorageTokenStore } from './safe-storage-token-store';
 import { createWindow } from './window';
+import { log, requestId } from '../log';
 
 const STATE_LABELS: Record<string, string> = {
   offline: 'Не в сети', ready: 'Готов', dialing: 'Набор', ringing: 'Вызов', talking: 'Разговор', hold: 'Удержание', wrapUp: 'Оформление', break: 'Перерыв',
@@ -20,7 +21,7 @@ const STATE_LABELS: Record<string, string> = {
 app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
 // Russian locale for built-in widgets (date inputs show dd.mm.yyyy), whatever the OS language.
 app.commandLine.appendSwitch('lang', 'ru');
-process.on('unhandledRejection', (e) => console.error('[main] unhandled rejection', e));
+process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {
@@ -66,7 +67,7 @@ if (!app.requestSingleInstanceLock()) {
       webContentsId: () => win?.webContents.id ?? null,
       origins: devUrl ? [new URL(devUrl).origin] : [],
       fileRoot: pathToFileURL(rendererDir).toString(),
-    }, (channel, e) => console.error(`[ipc] ${channel}`, e));
+    }, (channel, err) => log.error({ reqId: requestId(), channel, err }, 'ipc call failed'));
     win = createWindow({ devUrl, rendererDir }, path.join(__dirname, 'preload.js'));
     win.on('closed', () => { win = null; });
     tray = new Tray(nativeImage.createFromPath(path.join(__dirname, '..', '..', 'resources', 'icon.png')));
