@@ -5,10 +5,8 @@
  * zones. Runs in-process on the machine's PostgreSQL, as tab-sql.test.ts.
  */
 import fc from 'fast-check';
-import { openPg } from '../../server/db/pg-db';
-import { PG_URL, dropSchema, uniqueSchema } from './support/server-process';
-import { migrate } from '../../server/db/migrate';
 import type { Db } from '../../server/db/db';
+import { useMigratedSchema } from './support/migrated-schema';
 import { queueSizes } from '../../server/board/board-data';
 import { countTabs } from '../../server/queue/tab-sql';
 import { QUEUE_TABS, dayStartsIn, queueTabOf } from '../../shared/domain/tabs';
@@ -17,16 +15,8 @@ import type { OrderStatus, QueueTab } from '../../shared/domain/schemas';
 jest.setTimeout(180_000);
 
 let db: Db;
-const schema = uniqueSchema();
-beforeAll(async () => {
-  db = await openPg(PG_URL, schema);
-  await migrate(db);
-  await db.query("INSERT INTO offers (sku, name, price_kop) VALUES ('X', 'X', 100)");
-});
-afterAll(async () => {
-  await db?.close();
-  await dropSchema(schema);
-});
+const migrated = useMigratedSchema();
+beforeAll(() => { db = migrated(); });
 
 const HOUR = 3_600_000;
 const STATUSES: OrderStatus[] = ['new', 'callback', 'no_answer', 'confirmed', 'cancelled', 'invalid'];

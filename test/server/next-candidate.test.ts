@@ -8,10 +8,8 @@
  * machine's PostgreSQL, as tab-sql.test.ts.
  */
 import fc from 'fast-check';
-import { openPg } from '../../server/db/pg-db';
-import { PG_URL, dropSchema, uniqueSchema } from './support/server-process';
-import { migrate } from '../../server/db/migrate';
 import type { Db } from '../../server/db/db';
+import { useMigratedSchema } from './support/migrated-schema';
 import { nextCandidateSql } from '../../server/queue/claim';
 import { tabParams } from '../../server/queue/tab-sql';
 import { QUEUE_TABS, canTakeFromTab, compareForTaking, dayStartsIn, isCallableTab, isDue, queueTabOf } from '../../shared/domain/tabs';
@@ -20,19 +18,14 @@ import type { OrderStatus, QueueTab } from '../../shared/domain/schemas';
 jest.setTimeout(180_000);
 
 let db: Db;
-const schema = uniqueSchema();
+const migrated = useMigratedSchema();
 const ME = 1;
 const OTHER = 2;
 beforeAll(async () => {
-  db = await openPg(PG_URL, schema);
-  await migrate(db);
-  await db.query("INSERT INTO offers (sku, name, price_kop) VALUES ('X', 'X', 100), ('Y', 'Y', 100)");
+  db = migrated();
+  await db.query("INSERT INTO offers (sku, name, price_kop) VALUES ('Y', 'Y', 100)");
   await db.query(`INSERT INTO users (id, login, name, role, password_hash) VALUES
     (${ME}, 'me', 'Я', 'operator', '-'), (${OTHER}, 'other', 'Другой', 'operator', '-')`);
-});
-afterAll(async () => {
-  await db?.close();
-  await dropSchema(schema);
 });
 
 const HOUR = 3_600_000;

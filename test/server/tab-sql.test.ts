@@ -5,10 +5,8 @@
  * machine's PostgreSQL (PGlite cannot load inside jest's VM; the route suites cover PGlite).
  */
 import fc from 'fast-check';
-import { openPg } from '../../server/db/pg-db';
-import { PG_URL, dropSchema, uniqueSchema } from './support/server-process';
-import { migrate } from '../../server/db/migrate';
 import type { Db } from '../../server/db/db';
+import { useMigratedSchema } from './support/migrated-schema';
 import { TABBED_ORDERS, TAB_STATUS, TAKING_ORDER, tabParams } from '../../server/queue/tab-sql';
 import { compareForTaking, dayStartsIn, isDue, queueTabOf } from '../../shared/domain/tabs';
 import type { OrderStatus, QueueTab } from '../../shared/domain/schemas';
@@ -16,16 +14,8 @@ import type { OrderStatus, QueueTab } from '../../shared/domain/schemas';
 jest.setTimeout(120_000);
 
 let db: Db;
-const schema = uniqueSchema();
-beforeAll(async () => {
-  db = await openPg(PG_URL, schema);
-  await migrate(db);
-  await db.query("INSERT INTO offers (sku, name, price_kop) VALUES ('X', 'X', 100)");
-});
-afterAll(async () => {
-  await db?.close();
-  await dropSchema(schema);
-});
+const migrated = useMigratedSchema();
+beforeAll(() => { db = migrated(); });
 
 const STATUSES: OrderStatus[] = ['new', 'callback', 'no_answer', 'confirmed', 'cancelled', 'invalid'];
 type Gen = { status: OrderStatus; created: number; failed: number; callback: number | null; last: number | null };
