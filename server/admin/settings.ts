@@ -11,13 +11,22 @@ import { allow, ANY_ROLE } from '../auth/access';
  * the configured time zone and the default alert thresholds when a key is absent.
  */
 export async function readCenterSettings(sql: Sql, config: ServerConfig): Promise<CenterSettings> {
-  const { rows } = await sql.query<{ key: string; value: unknown }>(
-    "SELECT key, value FROM center_settings WHERE key IN ('timeZone','workingHours','alerts')",
-  );
-  const map = new Map(rows.map((r) => [r.key, r.value]));
-  const tz = map.get('timeZone');
-  const wh = map.get('workingHours') as CenterSettings['workingHours'] | undefined;
-  const alerts = map.get('alerts') as Partial<CenterSettings['alerts']> | undefined;
+  return centerSettingsOf(await storedSettings(sql), config);
+}
+
+/** SQL of the stored settings as one JSON object (key → value); also read together with other directories. */
+export const STORED_SETTINGS_SQL = "SELECT COALESCE(json_object_agg(key, value), '{}') FROM center_settings WHERE key IN ('timeZone','workingHours','alerts')";
+
+async function storedSettings(sql: Sql): Promise<Record<string, unknown>> {
+  const { rows } = await sql.query<{ settings: Record<string, unknown> }>(`SELECT (${STORED_SETTINGS_SQL}) AS settings`);
+  return rows[0]?.settings ?? {};
+}
+
+/** Center settings from the stored key → value pairs, with the defaults for absent keys. */
+export function centerSettingsOf(stored: Record<string, unknown>, config: ServerConfig): CenterSettings {
+  const tz = stored.timeZone;
+  const wh = stored.workingHours as CenterSettings['workingHours'] | undefined;
+  const alerts = stored.alerts as Partial<CenterSettings['alerts']> | undefined;
   return {
     timeZone: typeof tz === 'string' && tz ? tz : config.timeZone,
     workingHours: wh && typeof wh === 'object' ? wh : null,
@@ -25,13 +34,14 @@ export async function readCenterSettings(sql: Sql, config: ServerConfig): Promis
   };
 }
 
-/**
- * The center context of the rules (shared/domain/center.ts) from the center settings: the ONE
- * place the server builds it — the save of a result, the login reply, `GET center/context` and
- * the live `center.changed` message all use it.
- */
+/** The center context the rules read, from the stored key → value pairs. */
+export function centerContextFromStored(stored: Record<string, unknown>, config: ServerConfig): CenterContext {
+  return centerContextOf(centerSettingsOf(stored, config), config.timeZone);
+}
+
+/** The center context the rules read (one place on the server: saves, login, GET center/context, live). */
 export async function readCenterContext(sql: Sql, config: ServerConfig): Promise<CenterContext> {
-  return centerContextOf(await readCenterSettings(sql, config), config.timeZone);
+  return centerContextFromStored(await storedSettings(sql), config);
 }
 
 /** Writes the given settings keys (upsert). */

@@ -111,17 +111,13 @@ export async function ordersOfRows(sql: Sql, rows: OrderRow[]): Promise<Order[]>
 }
 
 /**
- * Takes the next change version from the `change_version` sequence (no row lock: writers do not
- * queue behind each other). Take it while holding the changed order's row lock; the writing
- * transaction's id is recorded with the change (column defaults, and a trigger on orders), and
- * readers deliver changes by the cursor rule of server/sync/cursor.ts.
+ * SQL of the next change version, from the `change_version` sequence (no row lock: writers do
+ * not queue behind each other). Use it in the statement that changes the order, which holds the
+ * order's row lock; the writing transaction's id is recorded with the change (column defaults,
+ * and a trigger on orders), and readers deliver changes by the cursor rule of
+ * server/sync/cursor.ts.
  */
-export async function nextVersion(sql: Sql): Promise<number> {
-  const { rows } = await sql.query<{ version: number }>("SELECT nextval('change_version') AS version");
-  const v = rows[0]?.version;
-  if (v === undefined) throw new Error('change_version sequence missing');
-  return Number(v);
-}
+export const NEXT_VERSION_SQL = "nextval('change_version')";
 
 /** Records that an order left a user's held set (released, reassigned, expired, result saved). */
 export async function recordRemoval(sql: Sql, userId: number, orderId: number): Promise<void> {

@@ -13,9 +13,9 @@ import { parsePhone } from '../../shared/domain/phone';
 import type { Sql } from '../db/db';
 import type { AuthedUser } from '../auth/session';
 import type { ServerConfig } from '../config';
-import { readCenterContext } from '../admin/settings';
+import { STORED_SETTINGS_SQL, centerContextFromStored } from '../admin/settings';
 import { isHolder } from '../orders/access';
-import { type OrderRow, callsOf, nextVersion, recordRemoval } from '../orders/order-repo';
+import { type OrderRow, NEXT_VERSION_SQL, callsOf, recordRemoval } from '../orders/order-repo';
 import { recordResultEvent } from '../integrations/order-events';
 import { deliveryProvider } from '../lookups/lookup-routes';
 import { quotedOptions } from '../lookups/delivery-provider';
@@ -60,20 +60,28 @@ async function logCall(ctx: Ctx, args: CallAttempt): Promise<Applied> {
   if (ins.rowCount === 0) return { ok: true, poke: [] };
   await ctx.sql.query(
     `UPDATE orders SET last_attempt_at = GREATEST(COALESCE(last_attempt_at, $2::timestamptz), $2::timestamptz),
-            updated_at = $3, version = $4 WHERE id = $1`,
-    [args.orderId, args.endedAt, ctx.now.toISOString(), await nextVersion(ctx.sql)],
+            updated_at = $3, version = ${NEXT_VERSION_SQL} WHERE id = $1`,
+    [args.orderId, args.endedAt, ctx.now.toISOString()],
   );
   return { ok: true, poke: [ctx.user.id] };
 }
 
 async function directories(sql: Sql, config: ServerConfig): Promise<{ reasons: Reason[]; offers: Offer[]; center: CenterContext }> {
-  const reasons = await sql.query<{ code: string; grp: Reason['group']; label: string; active: boolean }>('SELECT code, grp, label, active FROM reasons');
-  const offers = await sql.query<{ sku: string; name: string; price_kop: number; promo: Offer['promo']; active: boolean }>('SELECT * FROM offers');
-  const center = await readCenterContext(sql, config);
+  type Row = {
+    reasons: { code: string; grp: Reason['group']; label: string; active: boolean }[];
+    offers: { sku: string; name: string; price_kop: number; promo: Offer['promo']; active: boolean }[];
+    settings: Record<string, unknown>;
+  };
+  const { rows } = await sql.query<Row>(
+    `SELECT (SELECT COALESCE(json_agg(r), '[]') FROM (SELECT code, grp, label, active FROM reasons) r) AS reasons,
+            (SELECT COALESCE(json_agg(o), '[]') FROM (SELECT sku, name, price_kop, promo, active FROM offers) o) AS offers,
+            (${STORED_SETTINGS_SQL}) AS settings`,
+  );
+  const row = rows[0] ?? { reasons: [], offers: [], settings: {} };
   return {
-    reasons: reasons.rows.map((r) => ({ code: r.code, group: r.grp, label: r.label, active: r.active })),
-    offers: offers.rows.map((o) => ({ sku: o.sku, name: o.name, priceKop: Number(o.price_kop), promo: o.promo, active: o.active })),
-    center,
+    reasons: row.reasons.map((r) => ({ code: r.code, group: r.grp, label: r.label, active: r.active })),
+    offers: row.offers.map((o) => ({ sku: o.sku, name: o.name, priceKop: Number(o.price_kop), promo: o.promo, active: o.active })),
+    center: centerContextFromStored(row.settings, config),
   };
 }
 
@@ -134,12 +142,12 @@ async function saveResult(ctx: Ctx, args: SaveResultArgs): Promise<Applied> {
   await ctx.sql.query(
     `UPDATE orders SET status = $2, failed_attempts = $3, callback_at = $4, problem = $5, comment = $6,
             customer_name = $7, phone = $8, phone_valid = $9, extra_phone = $10, gender = $11, address = $12, lines = $13, delivery = $14,
-            lease_until = NULL, updated_at = $15, version = $16
+            lease_until = NULL, updated_at = $15, version = ${NEXT_VERSION_SQL}
       WHERE id = $1`,
     [row.id, t.status, t.failedAttempts, t.callbackAt, t.problem, t.comment,
       args.customer.name, args.customer.phone, parsePhone(args.customer.phone).ok, args.customer.extraPhone, args.customer.gender,
       JSON.stringify(args.address), JSON.stringify(args.lines), args.delivery ? JSON.stringify(args.delivery) : null,
-      ctx.now.toISOString(), await nextVersion(ctx.sql)],
+      ctx.now.toISOString()],
   );
   await recordResultEvent(ctx.sql, row.id, args.result, ctx.now);
   await ctx.sql.query(

@@ -30,9 +30,10 @@ function heldChanges(userId: number, at: Date): ChangeSource {
   };
 }
 
-async function clientRow(sql: Sql, clientId: string, user: AuthedUser, lock: boolean): Promise<number> {
+/** The client's acknowledged lastMutationId (0 before its first push); 403 when the clientId is another user's. */
+async function clientRow(sql: Sql, clientId: string, user: AuthedUser): Promise<number> {
   const { rows } = await sql.query<{ user_id: number; last_mutation_id: number }>(
-    `SELECT user_id, last_mutation_id FROM sync_clients WHERE client_id = $1${lock ? ' FOR UPDATE' : ''}`,
+    'SELECT user_id, last_mutation_id FROM sync_clients WHERE client_id = $1',
     [clientId],
   );
   const r = rows[0];
@@ -40,15 +41,29 @@ async function clientRow(sql: Sql, clientId: string, user: AuthedUser, lock: boo
   return r ? Number(r.last_mutation_id) : 0;
 }
 
-type PushStep = { outcome: MutationOutcome; poke: number[] };
+type PushStep = { outcome: MutationOutcome; poke: number[]; lastMutationId: number };
+
+/**
+ * The client's row, created on its first push and locked for this transaction (one upsert);
+ * 403 when the clientId belongs to another user.
+ */
+async function lockClient(sql: Sql, clientId: string, user: AuthedUser): Promise<number> {
+  const { rows } = await sql.query<{ user_id: number; last_mutation_id: number }>(
+    `INSERT INTO sync_clients (client_id, user_id, last_mutation_id) VALUES ($1, $2, 0)
+     ON CONFLICT (client_id) DO UPDATE SET client_id = EXCLUDED.client_id RETURNING user_id, last_mutation_id`,
+    [clientId, user.id],
+  );
+  const r = rows[0];
+  if (r && Number(r.user_id) !== user.id) throw new HttpError(403, 'client_owner', 'clientId принадлежит другому пользователю: создайте новый', 'clientId');
+  return r ? Number(r.last_mutation_id) : 0;
+}
 
 /** One mutation, one transaction: duplicate / 409 gap / apply or reject, then lastMutationId. */
 async function pushOne(deps: AppDeps, user: AuthedUser, clientId: string, m: PushRequest['mutations'][number]): Promise<PushStep> {
   const now = deps.now();
   return deps.db.tx(async (sql) => {
-    await sql.query('INSERT INTO sync_clients (client_id, user_id, last_mutation_id) VALUES ($1, $2, 0) ON CONFLICT (client_id) DO NOTHING', [clientId, user.id]);
-    const last = await clientRow(sql, clientId, user, true);
-    if (m.id <= last) return { outcome: { id: m.id, status: 'duplicate' }, poke: [] };
+    const last = await lockClient(sql, clientId, user);
+    if (m.id <= last) return { outcome: { id: m.id, status: 'duplicate' }, poke: [], lastMutationId: last };
     if (m.id > last + 1) {
       throw new HttpError(409, 'mutation_gap', `Пропуск в мутациях: ожидалась ${last + 1}, пришла ${m.id}`, 'mutations', { lastMutationId: last });
     }
@@ -61,8 +76,8 @@ async function pushOne(deps: AppDeps, user: AuthedUser, clientId: string, m: Pus
     }
     await sql.query('UPDATE sync_clients SET last_mutation_id = $2 WHERE client_id = $1', [clientId, m.id]);
     return r.ok
-      ? { outcome: { id: m.id, status: 'applied' }, poke: r.poke }
-      : { outcome: { id: m.id, status: 'rejected', code: r.code, message: r.message }, poke: [] };
+      ? { outcome: { id: m.id, status: 'applied' }, poke: r.poke, lastMutationId: m.id }
+      : { outcome: { id: m.id, status: 'rejected', code: r.code, message: r.message }, poke: [], lastMutationId: m.id };
   });
 }
 
@@ -84,8 +99,10 @@ export const syncRoutes: RouteModule = (app, deps) => {
     const results: MutationOutcome[] = [];
     const poke = new Set<number>();
     let activity = false;
+    let lastMutationId = 0;
     for (const m of body.mutations) {
       const step = await pushOne(deps, user, body.clientId, m);
+      lastMutationId = step.lastMutationId;
       if (CRASH_AFTER_COMMIT) process.kill(process.pid, 'SIGKILL');
       results.push(step.outcome);
       step.poke.forEach((u) => poke.add(u));
@@ -93,7 +110,6 @@ export const syncRoutes: RouteModule = (app, deps) => {
     }
     if (poke.size) await bus.publish({ kind: 'poke', userIds: [...poke] });
     if (activity) await bus.publish({ kind: 'activity', userId: user.id });
-    const lastMutationId = await clientRow(db, body.clientId, user, false);
     return { results, lastMutationId };
   });
 
@@ -107,7 +123,7 @@ export const syncRoutes: RouteModule = (app, deps) => {
     await settleHorizon(db);
     const res = await db.tx(async (sql): Promise<PullResponse> => {
       const w = await openWindow(sql, cursor, heldChanges(user.id, at), 'cursor');
-      const lastMutationId = await clientRow(sql, q.clientId, user, false);
+      const lastMutationId = await clientRow(sql, q.clientId, user);
       const held = await sql.query<OrderRow>(
         `${ORDER_SELECT} WHERE o.assignee_id = $1 AND o.lease_until > $2 AND ${inWindow('o', 3)} ORDER BY o.version LIMIT $6`,
         [user.id, at.toISOString(), ...windowParams(w), q.limit + 1],
