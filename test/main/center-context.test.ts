@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CenterContext } from '../../shared/domain/center';
-import { eventually, nextEvent, ok, rawClient, useServerRig } from './harness';
+import { drain, eventually, nextEvent, ok, rawClient, useServerRig } from './harness';
 
 jest.setTimeout(600_000);
 
@@ -25,6 +25,7 @@ describe('center context in main', () => {
     if (!view) throw new Error('the demo data has no order to take');
     const at = new Date().toISOString();
     await ok(h.api['call.log']({ callId: `center-${randomUUID()}`, orderId: view.order.id, startedAt: at, answeredAt: at, endedAt: at, outcome: 'answered' }));
+    await drain(h.api);
 
     const hours = { start: '00:00', end: '00:01' };
     const changed = nextEvent(h.api, 'live.message', (m) => m.type === 'center.changed');
