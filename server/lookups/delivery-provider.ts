@@ -31,7 +31,7 @@ const METHOD_OF_MODE = { door: 'courier', pvz: 'pickup', post: 'post' } as const
 const MODE_OF_METHOD = { courier: 'door', pickup: 'pvz', post: 'post' } as const;
 
 /** A quote as the order form's DeliveryOption. */
-export function optionOfQuote(q: DeliveryQuote): DeliveryOption {
+function optionOfQuote(q: DeliveryQuote): DeliveryOption {
   return {
     id: `${q.carrier}:${q.tariffCode}`.slice(0, 100),
     method: METHOD_OF_MODE[q.deliveryMode],

@@ -11,7 +11,7 @@ import { HttpError } from '../http/errors';
 import { assertCanSee } from '../orders/access';
 import { parseClean } from '../orders/parse-clean';
 import { type AddressProvider, DadataAddressProvider, LocalAddressProvider } from './address-provider';
-import { type DeliveryProvider, TariffTableProvider, optionOfQuote } from './delivery-provider';
+import { type DeliveryProvider, TariffTableProvider, quotedOptions } from './delivery-provider';
 
 const SkuParam = z.object({ offerSku: Sku });
 /** GET delivery/options: the order, optionally the address being edited (not saved yet). */
@@ -73,10 +73,10 @@ export const lookupRoutes: RouteModule = (app, { db, now }) => {
     if (region.trim() === '' && city.trim() === '') {
       throw new HttpError(400, 'address_required', 'city: выберите город, чтобы найти варианты доставки', 'city');
     }
-    const quotes = await deliveryProvider(db).quote({
+    const quoted = await quotedOptions(deliveryProvider(db), {
       region, city, postalCode: q.postalCode ?? row.address.postalCode, goodsKop: orderTotals(row.lines ?? [], null).totalKop,
     });
-    return { options: proposeDeliveryOptions(quotes.map(optionOfQuote)) };
+    return { options: proposeDeliveryOptions(quoted) };
   });
 
   app.get('/address/suggest', allow(ANY_ROLE, 'all'), async (req) => {
