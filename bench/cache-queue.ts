@@ -27,12 +27,12 @@ function order(id: number): Order {
     customer: { name: `Иванова Анна ${id}`, phone: `+7912${String(id).padStart(7, '0')}`, extraPhone: null, gender: 'female' },
     address: { ...emptyAddress(), city: 'Оренбург', street: 'Советская', house: String(id % 200) },
     lines: [{ offerSku: 'SLIM-TEA', name: 'Чай для похудения', quantity: 1, unitPriceKop: 99_000, discountPct: 0, main: true }],
-    delivery: null, problem: null, comment: 'Комментарий оператора', calls: [], version: id,
+    delivery: null, problem: null, comment: 'Комментарий оператора', calls: [], version: id, customerZone: { zone: null, source: 'unknown' },
   };
 }
 const row = (o: Order, tab: QueueTab): QueueRow => ({
   id: o.id, tab, due: true, status: o.status, createdAt: o.createdAt, assigneeId: null, assigneeName: null, failedAttempts: o.failedAttempts,
-  callbackAt: null, offerSku: o.offerSku, offerName: 'Чай', customerName: o.customer.name, phoneMasked: '+7 912 ***-**-00',
+  callbackAt: null, offerSku: o.offerSku, offerName: 'Чай', customerName: o.customer.name, phoneMasked: '+7 912 ***-**-00', customerZone: o.customerZone,
 });
 
 function measure(fn: (i: number) => void): { p50: number; p99: number } {

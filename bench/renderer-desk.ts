@@ -6,20 +6,21 @@
  * - tab switch with a 10k-row tab (click → first row painted), median and p95;
  * - keystroke-to-paint while typing in the form (beforeinput → next frame), p50 and p95;
  * - JS heap after the run;
- * - operator actions (clicks and hotkeys, not typed customer data) from Next order to a confirmed save.
+ * - operator actions (clicks and hotkeys, not typed customer data) from Next order to a confirmed save,
+ *   by hand and with progressive dialing + auto-next on (the order after a save comes and dials by itself).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist', 'renderer');
 const ROWS = Number(process.argv[2] ?? 10_000);
 
 /** The in-page Api (runs in the browser before the app): canned queues, one order, suggestions, delivery. */
-function installFakeApi(rows: number): void {
+function installFakeApi(rows: number, progressive: boolean): void {
   const tabs = ['new', 'quickRecall', 'inWork', 'noAnswerToday', 'noAnswerYesterday', 'noAnswer2Days', 'noAnswerOlder'];
   const totals: Record<string, number> = { new: rows, quickRecall: 14, inWork: 6, noAnswerToday: 31, noAnswerYesterday: rows, noAnswer2Days: 22, noAnswerOlder: 90 };
   const now = Date.now();
@@ -32,7 +33,7 @@ function installFakeApi(rows: number): void {
     customer: { name: 'Ольга', phone: '+79123456789', extraPhone: null, gender: null },
     address: { postalCode: null, region: '', district: '', city: '', cityId: null, street: '', house: '', building: '', korpus: '', apartment: '' },
     lines: [{ offerSku: 'KREM-X', name: 'Крем «Артро-Х»', quantity: 1, unitPriceKop: 199000, discountPct: 0, main: true }],
-    delivery: null, problem: null, comment: '', version: 1,
+    delivery: null, problem: null, comment: '', version: 1, customerZone: { zone: 'Europe/Moscow', source: 'address' },
     // The call is simulated (the softphone is another issue): one answered attempt.
     calls: [{ callId: 'c1', orderId: 1, startedAt: new Date(now - 50000).toISOString(), answeredAt: new Date(now - 45000).toISOString(), endedAt: new Date(now - 1000).toISOString(), outcome: 'answered' }],
   };
@@ -43,7 +44,7 @@ function installFakeApi(rows: number): void {
   const saves: unknown[] = [];
   const ok = (value: unknown) => Promise.resolve({ ok: true, value });
   const h: Record<string, (r: Record<string, unknown>) => Promise<unknown>> = {
-    'auth.session': () => ok(logged ? { serverUrl: 'http://127.0.0.1:1', user: { id: 7, login: 'operator1', name: 'Оператор', role: 'operator' }, sip: null, timeZone: 'Europe/Moscow', center: { timeZone: 'Europe/Moscow', workingHours: null, limits: { callbackMaxDays: 90 } } } : null),
+    'auth.session': () => ok(logged ? { serverUrl: 'http://127.0.0.1:1', user: { id: 7, login: 'operator1', name: 'Оператор', role: 'operator', ...(progressive ? { dialing: { previewSeconds: 1, wrapUpSeconds: 1 } } : {}) }, sip: null, timeZone: 'Europe/Moscow', center: { timeZone: 'Europe/Moscow', workingHours: null, callingWindow: { start: '00:00', end: '23:59' }, limits: { callbackMaxDays: 90 } } } : null),
     'auth.login': () => { logged = true; return h['auth.session']!({}); },
     'settings.lastServer': () => ok('http://127.0.0.1:1'),
     'queue.counts': () => ok({ cached: false, tabs: Object.fromEntries(tabs.map((t) => [t, { total: totals[t], due: 1 }])) }),
@@ -51,7 +52,7 @@ function installFakeApi(rows: number): void {
       const tab = String(r.tab); const offset = Number(r.offset); const limit = Number(r.limit);
       return ok({ tab, total: totals[tab], cached: false, rows: Array.from({ length: Math.max(0, Math.min(limit, (totals[tab] ?? 0) - offset)) }, (_, i) => row(tab, offset + i)) });
     },
-    'queue.next': () => ok({ order, pending: [], draft: null, rejection: null }),
+    'queue.next': () => ok({ order, pending: [], draft: null, rejection: null, takenAt: null }),
     'order.held': () => ok([]),
     'customer.history': (r) => ok({ phone: r.phone, orders: [] }),
     'reasons.list': () => ok(reasons),
@@ -76,6 +77,27 @@ function installFakeApi(rows: number): void {
   }, true);
 }
 
+/** Deliberate actions from Next order to a confirmed save before progressive dialing (F2, F3, gender, 3 picks, F5 ×2). */
+const TODAY_ACTIONS = 8;
+
+/** Fills the form like an operator (typing is not counted, each pick and key press is) and saves Подтвердить. */
+async function fillAndSave(page: Page, act: (fn: () => Promise<void>) => Promise<void>): Promise<void> {
+  await page.getByLabel('ФИО', { exact: true }).fill('');
+  await page.getByLabel('ФИО', { exact: true }).pressSequentially('Смирнова Ольга Петровна', { delay: 15 });
+  for (const [label, text] of [['Город', 'Екат'], ['Улица', 'Малыш'], ['Дом', '51']] as const) {
+    const input = page.getByRole('combobox', { name: label, exact: true });
+    await input.pressSequentially(text, { delay: 15 });
+    await page.getByRole('listbox').getByRole('option').first().waitFor();
+    await act(() => input.press('Enter'));
+  }
+  await page.getByLabel('Квартира', { exact: true }).pressSequentially('17', { delay: 15 });
+  await page.locator('label.option.chosen').waitFor();
+  await act(() => page.keyboard.press('F5'));
+  await page.getByText(/Всё заполнено/).waitFor();
+  await act(() => page.keyboard.press('F5'));
+  await page.getByText(/сохранён: Подтвердить/).waitFor();
+}
+
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN; };
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
@@ -98,7 +120,7 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
     // tsx may wrap functions with esbuild's `__name` helper: give the page a no-op one.
-    await page.addInitScript({ content: `var __name = (f) => f; (${installFakeApi.toString()})(${ROWS});` });
+    await page.addInitScript({ content: `var __name = (f) => f; (${installFakeApi.toString()})(${ROWS}, false);` });
     await page.goto(`http://127.0.0.1:${port}/`);
 
     // 1. Login → interactive queue.
@@ -122,28 +144,14 @@ async function main(): Promise<void> {
     await page.locator('.qlist-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
     await page.locator('.qrow .c-id').first().waitFor();
 
-    // 3. Next order → confirmed save, counting operator actions; typing latency measured meanwhile.
+    // 3. Next order → confirmed save by hand, counting operator actions; typing latency measured meanwhile.
     let actions = 0;
     const act = async (fn: () => Promise<void>) => { actions += 1; await fn(); };
     await page.getByRole('tab', { name: /^Новый/ }).click();
     await act(() => page.keyboard.press('F2'));
     await page.getByRole('region', { name: /^Заказ № / }).waitFor();
     await act(() => page.keyboard.press('F3')); // call (simulated: the order carries an answered call)
-    await page.getByLabel('ФИО', { exact: true }).fill('');
-    await page.getByLabel('ФИО', { exact: true }).pressSequentially('Смирнова Ольга Петровна', { delay: 15 });
-    await act(() => page.getByLabel('Женский').check());
-    for (const [label, text] of [['Город', 'Екат'], ['Улица', 'Малыш'], ['Дом', '51']] as const) {
-      const input = page.getByRole('combobox', { name: label, exact: true });
-      await input.pressSequentially(text, { delay: 15 });
-      await page.getByRole('listbox').getByRole('option').first().waitFor();
-      await act(() => input.press('Enter'));
-    }
-    await page.getByLabel('Квартира', { exact: true }).pressSequentially('17', { delay: 15 });
-    await page.locator('label.option.chosen').waitFor();
-    await act(() => page.keyboard.press('F5'));
-    await page.getByText(/Всё заполнено/).waitFor();
-    await act(() => page.keyboard.press('F5'));
-    await page.getByText(/сохранён: Подтвердить/).waitFor();
+    await fillAndSave(page, act);
     const saved = await page.evaluate(() => (window as unknown as { __saves: unknown[] }).__saves.length);
     const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
     const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN);
@@ -153,7 +161,28 @@ async function main(): Promise<void> {
     console.log(`  tab switch (10k rows):         p50 ${ms(pct(switches, 50))}  p95 ${ms(pct(switches, 95))}  (${switches.length} switches)`);
     console.log(`  keystroke → paint (form):      p50 ${ms(pct(lat, 50))}  p95 ${ms(pct(lat, 95))}  (${lat.length} keystrokes)`);
     console.log(`  JS heap used:                  ${(heap / 1024 / 1024).toFixed(1)} MB`);
-    console.log(`  actions Next → confirmed save: ${actions} (goal ≤ 8; F2, F3, gender, city/street/house picks, F5 ×2; delivery looked up and courier pre-chosen by itself; saves: ${saved})`);
+    console.log(`  actions Next → confirmed save: ${actions} by hand (F2, F3, city/street/house picks, F5 ×2; gender from the patronymic, delivery pre-chosen; saves: ${saved})`);
+
+    // 4. The same with progressive dialing and auto-next on: after the first save the next order comes and dials by itself.
+    const auto = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    auto.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+    await auto.addInitScript({ content: `var __name = (f) => f; (${installFakeApi.toString()})(${ROWS}, true);` });
+    await auto.goto(`http://127.0.0.1:${port}/`);
+    await auto.getByLabel('Логин', { exact: true }).fill('operator1');
+    await auto.getByLabel('Пароль', { exact: true }).fill('operator');
+    await auto.getByRole('button', { name: 'Войти' }).click();
+    let first = 0;
+    const actFirst = async (fn: () => Promise<void>) => { first += 1; await fn(); };
+    await actFirst(() => auto.keyboard.press('F2'));
+    await auto.getByRole('timer').waitFor({ state: 'detached' });
+    await fillAndSave(auto, actFirst);
+    await auto.getByRole('timer').waitFor();
+    await auto.getByRole('region', { name: /^Заказ № / }).waitFor();
+    let steady = 0;
+    const actSteady = async (fn: () => Promise<void>) => { steady += 1; await fn(); };
+    await auto.getByRole('timer').waitFor({ state: 'detached' });
+    await fillAndSave(auto, actSteady);
+    console.log(`  actions Next → confirmed save: ${steady} with progressive dialing + auto-next (first order of the shift ${first}; today's count: ${TODAY_ACTIONS}; goal ≤ 5)`);
   } finally {
     await browser.close();
     srv.close();

@@ -13,7 +13,12 @@ import { queueRoutes } from './queue/queue-routes';
 import { syncRoutes } from './sync/sync-routes';
 import { lookupRoutes } from './lookups/lookup-routes';
 import { changesRoutes } from './integrations/changes-routes';
+import { pbxRoutes } from './pbx/pbx-routes';
+import { webhookRoutes } from './integrations/webhook-routes';
+import { bufferExportRoutes } from './reports/buffer-export-routes';
+import { shipmentRoutes } from './outcomes/shipment-routes';
+import { blacklistRoutes } from './outcomes/blacklist-routes';
 
 /** Every route module of the API, registered under /api/v1 in this order. */
 export const routeModules: RouteModule[] = [healthRoutes, authRoutes, liveRoutes, boardRoutes, reportRoutes, plansRoutes, adminRoutes, centerRoutes,
-  ingestRoutes, orderRoutes, queueRoutes, syncRoutes, lookupRoutes, changesRoutes];
+  ingestRoutes, orderRoutes, queueRoutes, syncRoutes, lookupRoutes, changesRoutes, webhookRoutes, bufferExportRoutes, shipmentRoutes, blacklistRoutes, pbxRoutes];

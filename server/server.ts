@@ -10,6 +10,7 @@ import { LoginRateLimiter } from './auth/rate-limit';
 import { seedDemo } from './demo/seed';
 import { attachPgliteFloor } from './pglite-warning';
 import { serverLogOptions } from './logging';
+import { createWebhookWorker, webhookOptions } from './integrations/webhook-worker';
 
 export type RunningServer = { app: FastifyInstance; db: Db; url: string; close(): Promise<void> };
 
@@ -27,6 +28,8 @@ export async function startServer(config: ServerConfig, now: () => Date = () => 
   );
   attachPgliteFloor(app, db);
   await app.listen({ host: config.host, port: config.port });
+  // Outgoing webhooks: this process delivers alongside any others on the same database (leases).
+  const webhooks = await createWebhookWorker(db, webhookOptions(config), { now, log: app.log }).start();
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   let closing: Promise<void> | null = null;
@@ -36,6 +39,7 @@ export async function startServer(config: ServerConfig, now: () => Date = () => 
     url: `http://${config.host}:${port}`,
     close() {
       closing ??= (async () => {
+        await webhooks.stop();
         await app.close();
         await bus.close();
         await db.close();

@@ -2,19 +2,22 @@
 import type { Database } from 'better-sqlite3';
 import { stmt } from './stmt';
 import { Order } from '../../shared/domain/schemas';
+import { UNKNOWN_CUSTOMER_ZONE } from '../../shared/domain/customer-zone';
 
 type Row = { json: string; held: number };
 
 /** Inserts or replaces the server copy of an order. */
 export function upsertOrder(db: Database, order: Order, held = true): void {
-  stmt(db, `INSERT INTO orders (id, status, created_at, updated_at, callback_at, customer_name, phone, offer_sku, version, held, json)
-    VALUES (@id, @status, @createdAt, @updatedAt, @callbackAt, @name, @phone, @offerSku, @version, @held, @json)
+  stmt(db, `INSERT INTO orders (id, status, created_at, updated_at, callback_at, customer_name, phone, offer_sku, version, held, json, customer_zone, zone_source)
+    VALUES (@id, @status, @createdAt, @updatedAt, @callbackAt, @name, @phone, @offerSku, @version, @held, @json, @zone, @zoneSource)
     ON CONFLICT(id) DO UPDATE SET status=excluded.status, created_at=excluded.created_at, updated_at=excluded.updated_at,
       callback_at=excluded.callback_at, customer_name=excluded.customer_name, phone=excluded.phone,
-      offer_sku=excluded.offer_sku, version=excluded.version, held=excluded.held, json=excluded.json`).run({
+      offer_sku=excluded.offer_sku, version=excluded.version, held=excluded.held, json=excluded.json,
+      customer_zone=excluded.customer_zone, zone_source=excluded.zone_source`).run({
     id: order.id, status: order.status, createdAt: order.createdAt, updatedAt: order.updatedAt,
     callbackAt: order.callbackAt, name: order.customer.name, phone: order.customer.phone,
     offerSku: order.offerSku, version: order.version, held: held ? 1 : 0, json: JSON.stringify(order),
+    zone: order.customerZone.zone, zoneSource: order.customerZone.source,
   });
 }
 
@@ -40,10 +43,16 @@ export function takenAtOf(db: Database, id: number): string | null {
   return (stmt(db, 'SELECT taken_at FROM orders WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
 }
 
+/** A cached order's JSON as an Order; a copy cached before zones were known gets the unknown zone. */
+function orderOfJson(json: string): Order {
+  const o = JSON.parse(json) as Omit<Order, 'customerZone'> & Partial<Pick<Order, 'customerZone'>>;
+  return { ...o, customerZone: o.customerZone ?? { ...UNKNOWN_CUSTOMER_ZONE } };
+}
+
 /** The cached server copy of an order, or null. */
 export function getOrder(db: Database, id: number): { order: Order; held: boolean } | null {
   const row = stmt(db, 'SELECT json, held FROM orders WHERE id = ?').get(id) as Row | undefined;
-  return row ? { order: JSON.parse(row.json) as Order, held: row.held === 1 } : null;
+  return row ? { order: orderOfJson(row.json), held: row.held === 1 } : null;
 }
 
 /** Ids of held orders, oldest first. */
@@ -75,5 +84,5 @@ export function deleteOrder(db: Database, id: number): void {
 
 /** All cached server copies (held only), for comparisons and tests. */
 export function allHeldOrders(db: Database): Order[] {
-  return (stmt(db, 'SELECT json FROM orders WHERE held = 1 ORDER BY id').pluck().all() as string[]).map((j) => JSON.parse(j) as Order);
+  return (stmt(db, 'SELECT json FROM orders WHERE held = 1 ORDER BY id').pluck().all() as string[]).map(orderOfJson);
 }

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { stmt } from './stmt';
 import type { QueueCounts, QueuePage, QueueRow } from '../../shared/api/http';
 import { QueueTab } from '../../shared/domain/schemas';
+import { UNKNOWN_CUSTOMER_ZONE } from '../../shared/domain/customer-zone';
 
 /** Replaces the cached rows of one page of a tab and records the tab's total. */
 export function storeQueuePage(db: Database, page: QueuePage, offset: number, limit: number, now: string): void {
@@ -16,10 +17,16 @@ export function storeQueuePage(db: Database, page: QueuePage, offset: number, li
   })();
 }
 
+/** A cached queue row; one cached before zones were known gets the unknown zone. */
+function queueRowOfJson(json: string): QueueRow {
+  const row = JSON.parse(json) as Partial<QueueRow> & Omit<QueueRow, 'customerZone'>;
+  return { ...row, customerZone: row.customerZone ?? { ...UNKNOWN_CUSTOMER_ZONE } };
+}
+
 /** One page of the cached listing of a tab. */
 export function readQueuePage(db: Database, tab: QueueTab, offset: number, limit: number): QueuePage {
   const rows = (stmt(db, 'SELECT json FROM queue_items WHERE tab = ? AND position >= ? ORDER BY position LIMIT ?').pluck().all(tab, offset, limit) as string[])
-    .map((j) => JSON.parse(j) as QueueRow);
+    .map(queueRowOfJson);
   const total = stmt(db, 'SELECT total FROM queue_counts WHERE tab = ?').pluck().get(tab) as number | undefined;
   return { tab, total: total ?? rows.length, rows };
 }

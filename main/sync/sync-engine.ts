@@ -202,8 +202,8 @@ export class SyncEngine {
       }
       const changed = applyPullPage(db, page, this.now().toISOString());
       if (changed.length) this.o.onOrdersChanged(changed);
-      done += page.orders.length;
-      if (initial || page.more) this.update({ progress: { done, total: null } });
+      done += page.orders.length + page.removed.length;
+      if (initial || page.more) this.update({ progress: { done, total: page.remaining === undefined ? null : done + page.remaining } });
       if (!page.more || page.cursor === state.cursor) return;
     }
   }

@@ -3,7 +3,7 @@
  * account overriding the server's) and the audio devices. Saving writes the local softphone
  * settings and restarts the softphone; Esc or F10 closes without saving.
  */
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DeviceSettings } from '../softphone/components/DeviceSettings';
 import { useSessionStore } from '../stores/session-store';
@@ -13,6 +13,7 @@ import {
   DIAL_STYLES, DTMF_METHODS, DialFormatSetting, DtmfSetting, NO_ANSWER_SEC, NoAnswerSetting, SOFTPHONE_SETTINGS,
   SipAccountFields, SipOverrideSetting, softphoneSettingsSaved, type DialFormatValue, type DtmfValue, type SipAccountValue,
 } from './softphone-settings';
+import { useDialogFocus } from './use-dialog-focus';
 
 interface Draft {
   dial: DialFormatValue;
@@ -23,6 +24,7 @@ interface Draft {
 }
 
 type FieldError = 'prefix' | 'noAnswer' | keyof SipAccountValue;
+const CLOSE_KEYS = ['F10'] as const;
 const SIP_FIELDS: readonly (keyof SipAccountValue)[] = ['wsUrl', 'domain', 'user', 'password'];
 
 /** The form's draft from the stored settings (invalid or missing values: the defaults). */
@@ -163,17 +165,15 @@ export function SettingsOverlay({ onClose }: { onClose(): void }) {
     }
   };
   // the overlay is modal: its keys never reach the desk's hotkeys (Esc would disarm a result)
-  const onKeyDown = (e: KeyboardEvent) => {
-    e.stopPropagation();
-    if (e.key === 'Escape' || e.key === 'F10') { e.preventDefault(); onClose(); }
-  };
+  const box = useRef<HTMLDivElement>(null);
+  const onKeyDown = useDialogFocus(box, onClose, { closeKeys: CLOSE_KEYS, isolateKeys: true });
 
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label={t('settings.title')} onClick={onClose} onKeyDown={onKeyDown}>
+    <div ref={box} className="overlay" role="dialog" aria-modal="true" aria-label={t('settings.title')} tabIndex={-1} onClick={onClose} onKeyDown={onKeyDown}>
       <div className="overlay-card settings-card" onClick={(e) => e.stopPropagation()}>
         <div className="overlay-head">
           <h2>{t('settings.title')}</h2>
-          <button type="button" className="btn btn-ghost" onClick={onClose} aria-label={t('common.close')}>Esc</button>
+          <button type="button" className="btn btn-ghost" onClick={onClose} aria-keyshortcuts="Escape">{t('common.close')} <kbd>Esc</kbd></button>
         </div>
         {draft ? (
           <form onSubmit={(e) => void save(e)} noValidate>

@@ -12,7 +12,7 @@ import { isFinalStatus, queueTabOf } from '../../shared/domain';
 import type { CustomerHistory } from '../../shared/api/http';
 import type { AgentState } from '../../shared/api/live';
 import type { Api, Session } from '../../shared/ipc/contract';
-import { useCallStore } from '../softphone/call-store';
+import { useCallStore, type CallSnapshot } from '../softphone/call-store';
 import { createRingtoneUrl } from '../softphone/ringtone';
 import { createSoftphone, type CallerInfo, type CallRefusal, type SoftphoneConfig, type SoftphonePorts, type SoftphoneService } from '../softphone/softphone-service';
 import softphoneEn from '../softphone/i18n-en.json';
@@ -93,6 +93,11 @@ export interface SoftphoneWiringOptions {
   exposeForTests?: boolean;
   /** The service factory (tests inject a fake). */
   create?: (config: SoftphoneConfig, ports: SoftphonePorts) => SoftphoneService;
+}
+
+/** Whether a call is on the line (a finished call in wrap-up is not: its phase is `ended`). */
+export function hasLiveCall(phase: CallSnapshot['phase']): boolean {
+  return phase !== 'idle' && phase !== 'ended';
 }
 
 /** Agent states a call drives; the others (ready/offline) are between calls. */
@@ -207,7 +212,8 @@ export function createSoftphoneWiring(api: Api, options: SoftphoneWiringOptions 
   const offOrder = useOrderStore.subscribe((s, prev) => {
     if (s.notice !== prev.notice && s.notice?.kind === 'saved') service?.resultSaved();
   });
-  // saved settings restart the service, after the current call if there is one
+  // saved settings restart the service at the next safe moment: no live call (idle, or a
+  // finished call still in wrap-up — the next call from the same order gets the new settings)
   let reloadPending = false;
   const reload = () => {
     reloadPending = false;
@@ -216,13 +222,13 @@ export function createSoftphoneWiring(api: Api, options: SoftphoneWiringOptions 
   };
   const offSettings = useSoftphoneSettingsStore.subscribe((s, prev) => {
     if (s.revision === prev.revision) return;
-    if (useCallStore.getState().call.phase === 'idle') reload();
+    if (!hasLiveCall(useCallStore.getState().call.phase)) reload();
     else reloadPending = true;
   });
   const offCall = useCallStore.subscribe((s, prev) => {
-    if (s.call.phase !== 'idle' || prev.call.phase === 'idle') return;
-    usePhoneUiStore.setState({ pop: null });
-    if (reloadPending) reload();
+    if (s.call.phase === prev.call.phase) return;
+    if (s.call.phase === 'idle') usePhoneUiStore.setState({ pop: null });
+    if (reloadPending && !hasLiveCall(s.call.phase)) reload();
   });
   follow(useSessionStore.getState().session);
 

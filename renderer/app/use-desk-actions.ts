@@ -4,6 +4,8 @@ import type { OrderView } from '../../shared/ipc/contract';
 import { QUEUE_TABS } from '../../shared/domain';
 import { reportAgentState, finishWrapUp } from './agent-state';
 import { ApiCallError, call, isUnreachable, useApi } from './api-context';
+import { callButton, focusLost, focusWhenReady, nextOrderButton } from './focus-work';
+import { startDialPreview } from './progressive-dial';
 import { useOrderStore } from '../stores/order-store';
 import { QUEUE_PAGE, useQueueStore, type TabCounts } from '../stores/queue-store';
 import { useSessionStore } from '../stores/session-store';
@@ -38,34 +40,40 @@ export function useDeskActions() {
   const opened = useCallback((view: OrderView) => {
     useOrderStore.getState().open(view);
     useQueueStore.getState().setNotice(null);
+    focusWhenReady(callButton);
     const s = useSessionStore.getState();
     if (s.agentState === 'ready' || s.agentState === 'wrapUp') reportAgentState(api, 'wrapUp', view.order.id);
   }, [api]);
 
-  const take = useCallback(async (run: () => Promise<OrderView | null>) => {
+  const take = useCallback(async (run: () => Promise<OrderView | null>): Promise<OrderView | null> => {
     const q = useQueueStore.getState();
-    if (q.taking) return;
+    if (q.taking) return null;
     q.setTaking(true);
     q.setNotice(null);
     try {
       const view = await run();
       if (view) opened(view);
       else useQueueStore.getState().setNotice({ kind: 'nothingDue' });
+      return view;
     } catch (e) {
       useQueueStore.getState().setNotice(isUnreachable(e) ? { kind: 'offline' } : { kind: 'error', message: e instanceof ApiCallError ? e.message : String(e) });
+      return null;
     } finally {
       useQueueStore.getState().setTaking(false);
+      // nothing opened: the disabled «Следующий заказ» dropped focus, give it back
+      if (!useOrderStore.getState().view && focusLost()) focusWhenReady(nextOrderButton);
       void refreshCounts();
     }
   }, [opened, refreshCounts]);
 
-  /** Claims the next order by priority (F2). Refused while an unsaved order is open. */
-  const next = useCallback(() => {
+  /** Claims the next order by priority (F2) and, with progressive dialing on, starts the preview. Refused while an unsaved order is open. */
+  const next = useCallback(async () => {
     if (useOrderStore.getState().view) {
       useQueueStore.getState().setNotice({ kind: 'finishFirst' });
-      return Promise.resolve();
+      return;
     }
-    return take(() => call(api, 'queue.next', {}));
+    const view = await take(() => call(api, 'queue.next', {}));
+    if (view) startDialPreview(view);
   }, [api, take]);
 
   /** Claims a chosen order of a list. */
@@ -79,6 +87,7 @@ export function useDeskActions() {
       await call(api, 'order.release', { orderId: view.order.id });
       useOrderStore.getState().close();
       useQueueStore.getState().resetLists();
+      focusWhenReady(nextOrderButton);
       finishWrapUp(api);
     } catch (e) {
       useOrderStore.getState().setNotice({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });

@@ -29,9 +29,9 @@ export function AgentStateMenu() {
   const label = state === 'break' && reason ? `${t('agent.break')}: ${t(`agent.breakReason.${reason}`)}` : t(`agent.state.${state}`);
   return (
     <div className="agent-state">
-      <button type="button" className={`state-pill state-${state}`} aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((v) => !v)}
-        aria-label={t('agent.menu')}>
+      <button type="button" className={`state-pill state-${state}`} aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
         <span className="dot" aria-hidden="true" />
+        <span className="sr-only">{`${t('agent.menu')}: `}</span>
         <span>{label}</span>
         <Elapsed since={since} />
         <span aria-hidden="true" className="caret">▾</span>

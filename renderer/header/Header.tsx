@@ -29,11 +29,11 @@ export function Header({ onHelp, onSettings, operator = true }: { onHelp(): void
       {operator ? <SyncIndicator /> : null}
       {operator ? <PlanProgress /> : null}
       <span className="spacer" />
-      <button type="button" className="btn btn-ghost" onClick={() => void i18n.changeLanguage(nextLang)} aria-label={t('header.language')}>
-        {nextLang.toUpperCase()}
+      <button type="button" className="btn btn-ghost" onClick={() => void i18n.changeLanguage(nextLang)} title={t('header.language')}>
+        <span lang={nextLang}>{nextLang.toUpperCase()}</span><span className="sr-only">{` ${t('header.language')}`}</span>
       </button>
       {operator && onSettings ? <button type="button" className="btn btn-ghost" onClick={onSettings}>{t('header.settings')}</button> : null}
-      <button type="button" className="btn btn-ghost" onClick={onHelp} aria-label={t('help.title')}>{t('header.help')}</button>
+      <button type="button" className="btn btn-ghost" onClick={onHelp} aria-keyshortcuts="F1" title={t('help.title')}>{t('header.help')}</button>
       <button type="button" className="btn btn-ghost" onClick={logout}>{t('header.logout')}</button>
     </header>
   );

@@ -56,8 +56,8 @@ export function PlanProgress() {
   }, [api, userId, timeZone, refresh]);
 
   return (
-    <span className="progress-slot num" aria-label={t('header.progress')} data-testid="plan-progress">
-      {planText(plan, t)}
+    <span className="progress-slot num" data-testid="plan-progress">
+      <span className="sr-only">{`${t('header.progress')}: `}</span>{planText(plan, t)}
     </span>
   );
 }

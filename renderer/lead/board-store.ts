@@ -57,6 +57,10 @@ export const useBoardStore = create<BoardStoreState>()((set, get) => ({
       get().applyAgent(msg.agent);
       return true;
     }
+    if (msg.type === 'agents') {
+      set((s) => ({ agents: { ...s.agents, ...Object.fromEntries(msg.agents.map((a) => [a.userId, a])) } }));
+      return true;
+    }
     if (msg.type === 'board') {
       get().setSnapshot(msg.agents, msg.queue);
       return true;

@@ -6,7 +6,7 @@ export const LEAD_CSS = `
 .lead-home { display: flex; flex-direction: column; gap: 8px; padding: 8px 12px; font-size: 13px; min-height: 0; min-width: 0; flex: 1; overflow: auto; }
 .lead-home .num, .lead-table td.r, .lead-table .num { font-variant-numeric: tabular-nums; }
 .lead-home .r { text-align: right; }
-.lead-home .muted { color: #667085; }
+.lead-home .muted { color: var(--muted, #4f5a68); }
 .lead-home .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .lead-home :focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
 .lead-nav { display: flex; gap: 4px; border-bottom: 1px solid #d0d5dd; }
@@ -21,14 +21,17 @@ export const LEAD_CSS = `
 .lead-queues .num { font-weight: 600; }
 .lead-board-main { display: grid; grid-template-columns: minmax(0, 1fr) 224px; gap: 8px; align-items: start; }
 .lead-table-wrap { overflow: auto; max-width: 100%; max-height: calc(100vh - 160px); background: #fff; border: 1px solid var(--line, #d7dce3); border-radius: 6px; }
-.lead-report th, .lead-report td { padding: 2px 5px; }
-.lead-report tr > :first-child { position: sticky; left: 0; width: 90px; min-width: 90px; max-width: 90px; background: #fff; z-index: 1; }
-.lead-report tr > :nth-child(2) { position: sticky; left: 90px; background: #fff; z-index: 1; box-shadow: 1px 0 0 #eaecf0; }
-.lead-report thead tr > :first-child, .lead-report thead tr > :nth-child(2) { background: #f9fafb; z-index: 2; }
-.lead-report tr.lead-total > :first-child, .lead-report tr.lead-total > :nth-child(2) { background: #f2f4f7; }
+.lead-report { font-size: 12px; }
+.lead-report th, .lead-report td { padding: 2px 3px; }
+.lead-report tr > :first-child { position: sticky; left: 0; background: #fff; z-index: 1; box-shadow: 1px 0 0 #eaecf0; max-width: 150px; overflow: hidden; text-overflow: ellipsis; }
+.lead-report thead tr > :first-child { background: #f9fafb; z-index: 2; }
+.lead-report tr.lead-total > :first-child { background: #f2f4f7; }
+.lead-report tr.lead-period > th { background: #eef1f5; font-weight: 600; font-size: 12px; height: 24px; color: #344054; box-shadow: none; text-align: left; }
+.lead-report tr.lead-period > th { position: static; max-width: none; overflow: visible; }
+.lead-report tr.lead-period > th > span { position: sticky; left: 4px; display: inline-block; }
 .lead-report tfoot tr > * { position: sticky; bottom: 0; }
-.lead-report tfoot tr > :first-child { white-space: normal; line-height: 1.15; font-size: 12px; }
-.lead-report tfoot tr > :first-child, .lead-report tfoot tr > :nth-child(2) { z-index: 2; }
+.lead-report tfoot tr > :first-child { white-space: normal; line-height: 1.15; z-index: 2; }
+.lead-report .lead-range { display: block; font-size: 12px; font-weight: 500; white-space: nowrap; }
 .lead-idle-toggle { display: inline-flex; align-items: center; gap: 6px; font-size: 12px; color: #344054; align-self: flex-start; }
 .lead-table { border-collapse: collapse; width: 100%; }
 .lead-table th, .lead-table td { height: 28px; padding: 2px 5px; border-bottom: 1px solid #eaecf0; white-space: nowrap; text-align: left; }
@@ -70,7 +73,8 @@ export const LEAD_CSS = `
 .lead-field > span, .lead-field > label { font-size: 12px; color: #344054; }
 .lead-field input, .lead-field select, .lead-field textarea { font: inherit; padding: 3px 6px; min-height: 26px; }
 .lead-field textarea { font-family: ui-monospace, monospace; }
-.lead-field-error { color: #b42318; font-size: 12px; }
+.lead-field-error { color: #b42318; font-size: 12px; margin: 0; }
+.lead-day { width: 8.5em; }
 .lead-checks { display: flex; flex-direction: column; gap: 2px; max-height: 300px; overflow: auto; }
 .lead-buttons { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; align-items: center; }
 .lead-filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; }
@@ -84,7 +88,9 @@ export const LEAD_CSS = `
 .lead-chart .line { fill: none; stroke: #1d4ed8; stroke-width: 2; }
 .lead-chart .dot { fill: #1d4ed8; }
 .lead-chart .axis { stroke: #98a2b3; stroke-width: 1; }
-.lead-chart text { font-size: 10px; fill: #475467; }
+.lead-chart text { font-size: 12px; fill: #475467; }
+.lead-chart .nodata { fill: #eaecf0; }
+.lead-legend i.nodata { background: #d0d5dd; }
 .lead-legend { display: flex; gap: 12px; font-size: 12px; }
 .lead-legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
 .lead-progress { display: inline-flex; align-items: center; gap: 6px; }

@@ -7,7 +7,7 @@ import { dateTime, useTimeZone } from '../app/format';
 
 export type CustomerOrder = CustomerHistory['orders'][number];
 
-/** Number, created, status, offer and total of each order, then the caller's own last column (`lastHead` a th, `lastCell` a td). */
+/** Number, created, status (with the delivery outcome), offer and total of each order, then the caller's own last column (`lastHead` a th, `lastCell` a td). */
 export function CustomerOrdersTable({ orders, lastHead, lastCell }: {
   orders: CustomerOrder[];
   lastHead: ReactNode;
@@ -28,7 +28,10 @@ export function CustomerOrdersTable({ orders, lastHead, lastCell }: {
           <tr key={o.id}>
             <td className="num">{o.id}</td>
             <td className="num">{dateTime(o.createdAt, timeZone)}</td>
-            <td><span className={`status status-${o.status}`}>{t(`status.${o.status}`)}</span></td>
+            <td>
+              <span className={`status status-${o.status}`}>{t(`status.${o.status}`)}</span>
+              {o.shipmentStatus ? <> · <span className="muted">{t(`history.shipmentStatus.${o.shipmentStatus}`)}</span></> : null}
+            </td>
             <td>{o.offerName}</td>
             <td className="num right">{formatRub(o.totalKop)}</td>
             {lastCell(o)}

@@ -6,6 +6,7 @@
 import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { looksObscene, parsePhone, formatPhoneDisplay } from '../../shared/domain';
+import { nameWithGender } from '../../shared/domain/patronymic';
 import type { AddressSuggestion } from '../../shared/api/http';
 import { call, useApi } from '../app/api-context';
 import { useOrderStore } from '../stores/order-store';
@@ -58,7 +59,7 @@ export function CustomerStep() {
       <div className="grid grid-customer">
         <div className="field span-2">
           <label htmlFor={`${uid}-name`}>{t('customer.name')}</label>
-          <input id={`${uid}-name`} value={customer.name} onChange={(e) => patchCustomer({ name: e.target.value })} autoComplete="off" spellCheck={false}
+          <input id={`${uid}-name`} data-field="customer.name" value={customer.name} onChange={(e) => patchCustomer(nameWithGender(customer.name, e.target.value, customer.gender))} autoComplete="off" spellCheck={false}
             aria-invalid={obscene ? true : undefined} className={obscene ? 'invalid' : undefined} />
           {obscene ? <span className="field-error">{t('customer.obscene')}</span> : <span className="hint">{t('customer.nameHint')}</span>}
         </div>
@@ -70,12 +71,12 @@ export function CustomerStep() {
         </div>
         <fieldset className="field gender">
           <legend>{t('customer.gender')}</legend>
-          <label className="radio"><input type="radio" name="gender" checked={customer.gender === 'female'} onChange={() => patchCustomer({ gender: 'female' })} />{t('customer.female')}</label>
-          <label className="radio"><input type="radio" name="gender" checked={customer.gender === 'male'} onChange={() => patchCustomer({ gender: 'male' })} />{t('customer.male')}</label>
+          <label className="radio"><input type="radio" name="gender" data-field="customer.gender" checked={customer.gender === 'female'} onChange={() => patchCustomer({ gender: 'female' })} />{t('customer.female')}</label>
+          <label className="radio"><input type="radio" name="gender" data-field="customer.gender" checked={customer.gender === 'male'} onChange={() => patchCustomer({ gender: 'male' })} />{t('customer.male')}</label>
         </fieldset>
       </div>
       <div className="grid grid-address">
-        <SuggestInput className="span-2" label={t('address.city')} value={address.city} fetch={suggestCity} onPick={pickCity}
+        <SuggestInput className="span-2" label={t('address.city')} field="address.city" value={address.city} fetch={suggestCity} onPick={pickCity}
           onChange={(city) => patchAddress({ city, cityId: null })} hint={address.cityId ? undefined : t('address.pickFromList')} />
         <label className="field">
           <span>{t('address.postalCode')}</span>
@@ -89,9 +90,9 @@ export function CustomerStep() {
           <span>{t('address.district')}</span>
           <input value={address.district} className="auto" onChange={(e) => patchAddress({ district: e.target.value })} />
         </label>
-        <SuggestInput className="span-2" label={t('address.street')} value={address.street} fetch={suggestStreet} onPick={pickStreet}
+        <SuggestInput className="span-2" label={t('address.street')} field="address.street" value={address.street} fetch={suggestStreet} onPick={pickStreet}
           onChange={(street) => { streetId.current = null; patchAddress({ street }); }} />
-        <SuggestInput label={t('address.house')} value={address.house} fetch={suggestHouse} onPick={pickHouse}
+        <SuggestInput label={t('address.house')} field="address.house" value={address.house} fetch={suggestHouse} onPick={pickHouse}
           onChange={(house) => patchAddress({ house })} />
         <label className="field">
           <span>{t('address.apartment')}</span>

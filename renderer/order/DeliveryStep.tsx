@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { defaultDeliveryOption, formatRub, proposeDeliveryOptions } from '../../shared/domain';
 import type { DeliveryOption } from '../../shared/domain/schemas';
 import { call, isUnreachable, useApi } from '../app/api-context';
+import { fieldElement } from '../app/focus-work';
 import { useHotkey } from '../app/hotkeys';
 import { useOrderStore } from '../stores/order-store';
 
@@ -18,10 +19,14 @@ export function DeliveryStep() {
   const chosen = useOrderStore((s) => s.form?.delivery ?? null);
   const chooseDelivery = useOrderStore((s) => s.chooseDelivery);
   const [state, setState] = useState<'idle' | 'busy' | 'empty' | 'offline' | 'error'>('idle');
+  const [focusAfter, setFocusAfter] = useState<'options' | 'button' | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
 
-  const search = async () => {
+  /** Looks the options up; asked by the operator (Ctrl+D, the button), focus then goes to the proposed option. */
+  const search = async (asked = false) => {
     const s = useOrderStore.getState();
     if (!s.form) return;
+    const searchButton = asked && document.activeElement === button.current;
     setState('busy');
     try {
       const found = proposeDeliveryOptions(await call(api, 'delivery.options', { orderId: s.form.orderId, address: s.form.address }));
@@ -29,11 +34,18 @@ export function DeliveryStep() {
       // New options, new proposal (shared rule); the operator may pick another one.
       useOrderStore.getState().chooseDelivery(defaultDeliveryOption(found));
       setState(found.length === 0 ? 'empty' : 'idle');
+      setFocusAfter(asked && found.length > 0 ? 'options' : searchButton ? 'button' : null);
     } catch (e) {
       setState(isUnreachable(e) ? 'offline' : 'error');
+      setFocusAfter(searchButton ? 'button' : null);
     }
   };
-  useHotkey('Ctrl+D', () => { void search(); });
+  useEffect(() => {
+    if (focusAfter === null) return;
+    setFocusAfter(null);
+    (focusAfter === 'options' ? fieldElement('delivery') : button.current)?.focus();
+  }, [focusAfter]);
+  useHotkey('Ctrl+D', () => { void search(true); });
 
   // Once the address is complete (city, street, house), options are looked up by themselves.
   const addressKey = useOrderStore((s) => (s.form && s.form.address.city && s.form.address.street && s.form.address.house
@@ -56,7 +68,7 @@ export function DeliveryStep() {
     <section className="step" aria-labelledby="step4">
       <h3 id="step4" className="step-title"><span className="step-no">4</span>{t('order.step.delivery')}</h3>
       <div className="row">
-        <button type="button" className="btn" onClick={() => void search()} disabled={state === 'busy'} aria-keyshortcuts="Control+D">
+        <button ref={button} type="button" className="btn" data-field={shown.length === 0 ? 'delivery' : undefined} onClick={() => void search(true)} disabled={state === 'busy'} aria-keyshortcuts="Control+D">
           {state === 'busy' ? t('delivery.searching') : t('delivery.search')} <kbd>Ctrl+D</kbd>
         </button>
         {state === 'empty' ? <span className="muted">{t('delivery.none')}</span> : null}
@@ -67,7 +79,7 @@ export function DeliveryStep() {
         <div className="options" role="radiogroup" aria-label={t('delivery.options')}>
           {shown.map((o) => (
             <label key={o.id} className={`option${chosen?.id === o.id ? ' chosen' : ''}`}>
-              <input type="radio" name="delivery" checked={chosen?.id === o.id} onChange={() => chooseDelivery(o)} />
+              <input type="radio" name="delivery" data-field="delivery" checked={chosen?.id === o.id} onChange={() => chooseDelivery(o)} />
               <span className="opt-method">{t(`delivery.method.${o.method}`)}</span>
               <span className="opt-carrier muted">{o.carrier}</span>
               <span className="opt-term num">{term(o)}</span>

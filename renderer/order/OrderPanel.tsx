@@ -8,7 +8,9 @@ import { useDeskActions } from '../app/use-desk-actions';
 import { useOrderStore } from '../stores/order-store';
 import { ClosingStep } from './ClosingStep';
 import { CustomerHistoryTab } from './CustomerHistoryTab';
+import { CustomerClock } from './CustomerClock';
 import { CustomerStep } from './CustomerStep';
+import { NonBuyerFlag } from './NonBuyerFlag';
 import { DeliveryStep } from './DeliveryStep';
 import { PhoneStep } from './PhoneStep';
 import { ProductsStep } from './ProductsStep';
@@ -47,19 +49,23 @@ export function OrderPanel() {
       <div className="order-head">
         <h2 className="num">{t('order.title', { id: order.id })}</h2>
         <span className="muted">{t('order.created', { at: dateTime(order.createdAt, timeZone) })}</span>
+        <CustomerClock zone={order.customerZone} place="order" />
         <span className={order.failedAttempts > 3 ? 'tag tag-warn' : 'muted'}>{t('order.attempts', { count: order.failedAttempts })}</span>
         {order.callbackAt ? <span className="muted">{t('order.callbackAt', { at: dateTime(order.callbackAt, timeZone) })}</span> : null}
         {pending > 0 ? <span className="tag tag-warn">{t('order.pending', { count: pending })}</span> : null}
+        {history && history !== 'offline' ? <NonBuyerFlag buyer={history.buyer} /> : null}
         <span className="spacer" />
         <button type="button" className="btn btn-small btn-ghost" onClick={() => void release()}>{t('order.release')}</button>
       </div>
       {rejection ? <div className="alert alert-error" role="alert"><strong>{t('order.rejected')}</strong><span>{rejection.message}</span></div> : null}
       {order.comment ? <div className="prev-comment"><span className="muted">{t('order.prevComment')}</span> {order.comment}</div> : null}
-      <div className="order-tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'form'} className={tab === 'form' ? 'active' : ''} onClick={() => setTab('form')}>{t('order.tabForm')}</button>
-        <button type="button" role="tab" aria-selected={tab === 'history'} className={tab === 'history' ? 'active' : ''} onClick={() => setTab('history')}>
-          {t('order.tabHistory')} {others > 0 ? <span className="badge num">{others}</span> : null}
-        </button>
+      <div className="order-tabs">
+        <div className="order-tablist" role="tablist">
+          <button type="button" role="tab" aria-selected={tab === 'form'} className={tab === 'form' ? 'active' : ''} onClick={() => setTab('form')}>{t('order.tabForm')}</button>
+          <button type="button" role="tab" aria-selected={tab === 'history'} className={tab === 'history' ? 'active' : ''} onClick={() => setTab('history')}>
+            {t('order.tabHistory')} {others > 0 ? <span className="badge num">{others}</span> : null}
+          </button>
+        </div>
         <span className="spacer" />
         <span className={`autosave ${autosave.failed ? 'field-error' : 'muted'}`} role="status">
           {autosave.failed ? t('order.draftFailed') : autosave.savedAt ? t('order.draftSaved', { at: dateTime(autosave.savedAt, timeZone).slice(11) }) : ''}

@@ -1,9 +1,12 @@
 /** Step 1: the customer's phone is the call button (F3); disabled with the reason in words. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callFacts, callsSinceTaken, isCallableTab, parsePhone, queueTabOf } from '../../shared/domain';
 import { phone, useTimeZone } from '../app/format';
 import { useHotkey } from '../app/hotkeys';
 import { usePhone } from '../app/phone-slot';
+import { CallOutsideWindowDialog } from '../app/CallOutsideWindowDialog';
+import { openOrderHour, useCallingWindow, type CustomerHour } from '../app/customer-time';
 import { useOrderStore } from '../stores/order-store';
 
 /** Why a number cannot be dialed now, or null when it can. */
@@ -32,8 +35,16 @@ export function PhoneStep() {
   const counted = callsSinceTaken(calls ?? [], takenAt);
   const facts = callFacts(counted);
   const parsed = parsePhone(e164);
-  const dial = () => { if (!block && parsed.ok) onCall(parsed.e164, orderId); };
-  useHotkey('F3', dial);
+  const [asking, setAsking] = useState<CustomerHour | null>(null);
+  const window = useCallingWindow();
+  const dial = () => {
+    if (block || !parsed.ok) return;
+    const hour = openOrderHour();
+    if (!hour.inside) { setAsking(hour); return; }
+    onCall(parsed.e164, orderId);
+  };
+  const confirmOutside = () => { setAsking(null); if (parsed.ok) onCall(parsed.e164, orderId); };
+  useHotkey('F3', dial, asking === null);
   useHotkey('F4', () => onHangup());
   const display = parsed.ok ? phone(parsed.e164) : e164;
   return (
@@ -42,9 +53,9 @@ export function PhoneStep() {
       <div className="row">
         <label className="field phone-field">
           <span>{t('order.phone')}</span>
-          <input value={display} readOnly className={`num${block ? ' invalid' : ''}`} aria-invalid={block ? true : undefined} />
+          <input data-field="customer.phone" value={display} readOnly className={`num${block ? ' invalid' : ''}`} aria-invalid={block ? true : undefined} />
         </label>
-        <button type="button" className="btn btn-call" onClick={dial} disabled={block !== null} aria-keyshortcuts="F3"
+        <button type="button" data-field="callMade" className="btn btn-call" onClick={dial} disabled={block !== null} aria-keyshortcuts="F3"
           title={block ?? t('phone.callHint')}>
           <span aria-hidden="true">✆</span> {t('phone.call')} <kbd>F3</kbd>
         </button>
@@ -53,6 +64,7 @@ export function PhoneStep() {
         </span>
       </div>
       {block ? <p className="field-error" role="alert">{t('phone.cannotCall', { reason: block })}</p> : null}
+      {asking ? <CallOutsideWindowDialog customerTime={asking.customerTime} window={window} onConfirm={confirmOutside} onCancel={() => setAsking(null)} /> : null}
     </section>
   );
 }

@@ -3,17 +3,19 @@
  * The first press chooses the result and fills what the manual says (resultDefaults); the second
  * press (or «Сохранить») saves. Each button says in words what is still missing (validateResult).
  */
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReasonGroup, ResultKind } from '../../shared/domain/schemas';
 import type { RuleViolation } from '../../shared/domain';
 import { call, isUnreachable, useApi } from '../app/api-context';
-import { fromZonedInput, toZonedInput, useTimeZone } from '../app/format';
+import { fieldElement, focusWhenReady, nextOrderButton } from '../app/focus-work';
 import { finishWrapUp } from '../app/agent-state';
 import { useHotkey } from '../app/hotkeys';
 import { useDeskActions } from '../app/use-desk-actions';
 import { useOrderStore, type ResultVariant } from '../stores/order-store';
 import { useQueueStore } from '../stores/queue-store';
 import { useSessionStore } from '../stores/session-store';
+import { CallbackPicker } from './CallbackPicker';
 import { RESULT_KEYS, missingFor, proposedInvalid, ruleContext, saveArgs, withDefaults } from './result-logic';
 
 const GROUP_OF: Record<ResultKind, ReasonGroup | null> = { confirm: null, callback: 'callback', noAnswer: 'noAnswer', cancel: 'cancel', invalid: 'invalid' };
@@ -25,12 +27,25 @@ function useViolationText() {
   return (v: RuleViolation) => t(`violations.${v.code}`, { defaultValue: v.message });
 }
 
+/**
+ * Where a result key puts focus: «Вид невалида» for a Невалид, else the first field the rules say
+ * is missing (the call button when only the call is), else the save button.
+ */
+function focusTargetFor(kind: ResultKind, missing: RuleViolation[]): HTMLElement | null {
+  const fields = kind === 'invalid' ? ['variant', ...missing.map((m) => m.field)] : missing.map((m) => m.field);
+  const ordered = [...fields.filter((f) => f !== 'callMade'), ...fields.filter((f) => f === 'callMade')];
+  for (const f of ordered) {
+    const el = fieldElement(f);
+    if (el) return el;
+  }
+  return fieldElement('save');
+}
+
 /** The results bar. */
 export function ResultsBar() {
   const { t } = useTranslation();
   const api = useApi();
   const vText = useViolationText();
-  const timeZone = useTimeZone();
   const { refreshCounts } = useDeskActions();
   const view = useOrderStore((s) => s.view);
   const form = useOrderStore((s) => s.form);
@@ -74,6 +89,7 @@ export function ResultsBar() {
       const done = useOrderStore.getState();
       done.close();
       done.setNotice({ kind: 'saved', result: args.result, queued: res.queued, orderId: args.orderId });
+      focusWhenReady(nextOrderButton);
       useQueueStore.getState().resetLists();
       finishWrapUp(api);
       void refreshCounts();
@@ -83,12 +99,27 @@ export function ResultsBar() {
     }
   };
 
+  // a result key moves focus to the first field it needs, once the bar shows that result
+  const focusFor = useRef<ResultKind | null>(null);
   const press = (kind: ResultKind) => {
     const s = useOrderStore.getState();
     if (!s.form) return;
-    if (s.armed === kind) { void save(); return; }
+    if (s.armed === kind) {
+      const m = missing[kind] ?? [];
+      if (m.length === 0) void save();
+      else focusTargetFor(kind, m)?.focus();
+      return;
+    }
+    focusFor.current = kind;
     choose(kind, kind === 'invalid' ? proposedInvalid(s.form) : null);
   };
+  useEffect(() => {
+    const kind = focusFor.current;
+    if (kind === null || armed !== kind || saving) return;
+    focusFor.current = null;
+    const target = focusTargetFor(kind, missing[kind] ?? []);
+    if (target) focusWhenReady(() => target);
+  });
 
   const enabled = form !== null;
   useHotkey('F5', () => press('confirm'), enabled);
@@ -119,7 +150,7 @@ export function ResultsBar() {
               <legend>{t('results.variant')}</legend>
               {INVALID_VARIANTS.map((v) => (
                 <label key={v} className="radio">
-                  <input type="radio" name="variant" checked={variant === v}
+                  <input type="radio" name="variant" data-field="variant" checked={variant === v}
                     onChange={() => choose(v === 'feedbackForeign' ? 'cancel' : 'invalid', v)} />
                   {t(`results.variants.${v}`)}
                 </label>
@@ -130,24 +161,18 @@ export function ResultsBar() {
             {group ? (
               <label className="field">
                 <span>{t('results.problem')}</span>
-                <select value={form.problem ?? ''} onChange={(e) => patchResult({ problem: e.target.value === '' ? null : e.target.value })} autoFocus={armed === 'noAnswer' || armed === 'cancel'}>
+                <select data-field="problem" value={form.problem ?? ''} onChange={(e) => patchResult({ problem: e.target.value === '' ? null : e.target.value })}>
                   <option value="">{t('results.problemPick')}</option>
                   {groupReasons.map((r) => <option key={r.code} value={r.code}>{r.label}</option>)}
                 </select>
               </label>
             ) : null}
-            {showCallback ? (
-              <label className="field">
-                <span>{t('results.callbackAt')}</span>
-                <input type="datetime-local" className="num" value={toZonedInput(form.callbackAt, timeZone)}
-                  onChange={(e) => patchResult({ callbackAt: fromZonedInput(e.target.value, timeZone) })} />
-              </label>
-            ) : null}
+            {showCallback ? <CallbackPicker value={form.callbackAt} onChange={(callbackAt) => patchResult({ callbackAt })} /> : null}
             <label className="field grow">
               <span>{t('results.comment')}</span>
-              <input value={form.comment} onChange={(e) => patchResult({ comment: e.target.value })} />
+              <input data-field="comment" value={form.comment} onChange={(e) => patchResult({ comment: e.target.value })} />
             </label>
-            <button type="button" className={`btn btn-save result-${armed}`} onClick={() => void save()} disabled={saving || armedMissing.length > 0}>
+            <button type="button" data-field="save" className={`btn btn-save result-${armed}`} onClick={() => void save()} disabled={saving || armedMissing.length > 0}>
               {saving ? t('results.saving') : t('results.save', { result: t(`results.kind.${variant === 'feedbackForeign' ? 'cancel' : armed}`) })}
               <kbd>{RESULT_KEYS.find((r) => r.kind === armed)?.key}</kbd>
             </button>

@@ -18,10 +18,12 @@ export interface SuggestInputProps {
   disabled?: boolean;
   className?: string;
   hint?: string;
+  /** The rule field this input fills (`data-field`: a result key focuses the first missing one). */
+  field?: string;
 }
 
 /** The suggestion input. */
-export function SuggestInput({ label, value, onChange, fetch, onPick, disabled, className, hint }: SuggestInputProps) {
+export function SuggestInput({ label, value, onChange, fetch, onPick, disabled, className, hint, field }: SuggestInputProps) {
   const { t } = useTranslation();
   const id = useId();
   const [items, setItems] = useState<AddressSuggestion[]>([]);
@@ -70,7 +72,7 @@ export function SuggestInput({ label, value, onChange, fetch, onPick, disabled, 
   return (
     <div className={`field suggest ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} value={value} disabled={disabled} role="combobox" aria-expanded={open && items.length > 0} aria-controls={listId}
+      <input id={id} data-field={field} value={value} disabled={disabled} role="combobox" aria-expanded={open && items.length > 0} aria-controls={listId}
         aria-autocomplete="list" autoComplete="off" spellCheck={false}
         aria-activedescendant={open && items[active] ? `${id}-opt-${active}` : undefined}
         onChange={(e) => { onChange(e.target.value); ask(e.target.value); }}

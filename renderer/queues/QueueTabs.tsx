@@ -18,7 +18,7 @@ function TabButton({ tab }: { tab: QueueTab }) {
     <button type="button" role="tab" aria-selected={active} className={`qtab${active ? ' active' : ''}${readOnly ? ' readonly' : ''}`}
       onClick={() => { resetList(tab); setTab(tab); }} title={readOnly ? t('queue.notCalledHint') : t(`tabs.${tab}`)}>
       <span className="qtab-name">{t(`tabs.${tab}`)}</span>
-      {due > 0 && tab !== 'new' ? <span className="due-badge num" title={t('queue.dueTitle', { count: due })} aria-label={t('queue.dueTitle', { count: due })}>{due}</span> : null}
+      {due > 0 && tab !== 'new' ? <span className="due-badge num" title={t('queue.dueTitle', { count: due })}><span aria-hidden="true">{due}</span><span className="sr-only">{t('queue.dueTitle', { count: due })}</span></span> : null}
       <span className="qtab-count num">{total ?? '—'}</span>
     </button>
   );

@@ -10,6 +10,7 @@ import { fillScript, formatRub } from '../../shared/domain';
 import { call, useApi } from '../app/api-context';
 import { useHotkey } from '../app/hotkeys';
 import { useLiveTotals } from '../order/ClosingStep';
+import { CustomerClock } from '../order/CustomerClock';
 import { useOrderStore } from '../stores/order-store';
 import { useSessionStore } from '../stores/session-store';
 import { ScriptBody, type RenderVar } from './ScriptBody';
@@ -47,6 +48,12 @@ function matches(o: Script['objections'][number], q: string): boolean {
   return words.every((w) => hay.includes(w));
 }
 
+/** The customer's clock above the script (its own subscription: the script does not re-render each minute). */
+function ScriptClock() {
+  const zone = useOrderStore((s) => s.view?.order.customerZone);
+  return <CustomerClock zone={zone} place="script" />;
+}
+
 /** The script panel (right column). */
 export function ScriptPanel() {
   const { t } = useTranslation();
@@ -58,6 +65,9 @@ export function ScriptPanel() {
   const [query, setQuery] = useState('');
   const [openKey, setOpenKey] = useState<string | null>(null);
   const search = useRef<HTMLInputElement>(null);
+  // the field the operator was in before the search (Ctrl+K): Esc takes them back there
+  const returnTo = useRef<HTMLElement | null>(null);
+  const body = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!sku) return undefined;
@@ -91,8 +101,8 @@ export function ScriptPanel() {
   }
   return (
     <aside className="script" aria-label={t('script.title')}>
-      <div className="col-title">{t('script.title')} <span className="muted">{vars.offerName}</span></div>
-      <div className="script-body">
+      <div className="col-title">{t('script.title')} <span className="muted">{vars.offerName}</span> <ScriptClock /></div>
+      <div ref={body} className="script-body" role="region" tabIndex={0} aria-label={t('script.body')}>
         {!current ? <p className="muted pad">{t('common.loading')}</p> : null}
         {current?.failed ? <p className="field-error pad">{t('script.failed')}</p> : null}
         {current && !current.failed && !current.value ? <p className="muted pad">{t('script.none')}</p> : null}
@@ -107,9 +117,16 @@ export function ScriptPanel() {
         <label className="field objection-search">
           <span>{t('script.objections')} <kbd>Ctrl+K</kbd></span>
           <input ref={search} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('script.searchPlaceholder')}
+            onFocus={(e) => { returnTo.current = e.relatedTarget instanceof HTMLElement ? e.relatedTarget : null; }}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && objections[0]) setOpenKey(objections[0].key);
-              if (e.key === 'Escape') { setQuery(''); e.currentTarget.blur(); }
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                e.stopPropagation();
+                setQuery('');
+                const back = returnTo.current;
+                (back?.isConnected ? back : body.current)?.focus();
+              }
             }} />
         </label>
         <ul className="objection-list">

@@ -5,6 +5,8 @@
 #   -A WITH_AUTH: digest auth for the demo accounts operator1..5, lead, admin (+ customer/customer);
 #                 SIP password = the demo login password (operator1..5 / operator, lead / lead,
 #                 admin / admin), as the demo server provisions them (server/demo/seed.ts).
+#   -A WITH_EVENTS -A 'EVENTS_URL="http://127.0.0.1:8787/api/v1/pbx/events"': call events to the server,
+#                 X-Api-Key from $PBX_API_KEY (also needs kamailio-utils-modules kamailio-json-modules).
 #   FOREGROUND=1 keeps it in the foreground (Ctrl-C stops it); otherwise it runs in the background,
 #   writes its pid to $PIDFILE and returns once the WebSocket port is owned by THIS kamailio.
 #   Stop: kill "$(cat "$PIDFILE")".

@@ -16,11 +16,13 @@ import { assertOperatorInScope } from './scope';
 type UserRow = {
   id: number; login: string; name: string; role: AdminUser['role']; team_id: number | null; active: boolean;
   sip_ws_url: string | null; sip_domain: string | null; sip_user: string | null; sip_password: string | null; offer_skus: string[] | null;
+  preview_seconds: number | null; wrap_up_seconds: number | null;
 };
 
 async function loadUsers(sql: Sql, id?: number): Promise<AdminUser[]> {
   const { rows } = await sql.query<UserRow>(
     `SELECT u.id, u.login, u.name, u.role, u.team_id, u.active, u.sip_ws_url, u.sip_domain, u.sip_user, u.sip_password,
+            u.preview_seconds, u.wrap_up_seconds,
             (SELECT array_agg(offer_sku ORDER BY offer_sku) FROM user_offers uo WHERE uo.user_id = u.id) AS offer_skus
        FROM users u WHERE ($1::int IS NULL OR u.id = $1::int) ORDER BY u.role, u.name, u.id`,
     [id ?? null],
@@ -28,6 +30,7 @@ async function loadUsers(sql: Sql, id?: number): Promise<AdminUser[]> {
   return rows.map((r) => ({
     id: r.id, login: r.login, name: r.name, role: r.role, teamId: r.team_id, active: r.active,
     sipWsUrl: r.sip_ws_url, sipDomain: r.sip_domain, sipUser: r.sip_user, hasSipPassword: !!r.sip_password, offerSkus: r.offer_skus ?? [],
+    dialing: { previewSeconds: r.preview_seconds, wrapUpSeconds: r.wrap_up_seconds },
   }));
 }
 
@@ -132,6 +135,8 @@ export const adminRoutes: RouteModule = (app, { db, config, bus }) => {
     if (b.sipUser !== undefined) set('sip_user', b.sipUser);
     if (b.sipPassword !== undefined) set('sip_password', b.sipPassword);
     if (b.password !== undefined) set('password_hash', await hashPassword(b.password));
+    if (b.previewSeconds !== undefined) set('preview_seconds', b.previewSeconds);
+    if (b.wrapUpSeconds !== undefined) set('wrap_up_seconds', b.wrapUpSeconds);
     await db.tx(async (sql) => {
       const r = sets.length ? await sql.query(`UPDATE users SET ${sets.join(', ')} WHERE id = $1`, params) : await sql.query('SELECT 1 FROM users WHERE id = $1', [id]);
       if (r.rowCount === 0) throw new HttpError(404, 'not_found', `Пользователь ${id} не найден`);

@@ -1,25 +1,33 @@
 import type { Sql } from '../db/db';
-import type { ServerConfig } from '../config';
+import { configuredWindow, type ServerConfig } from '../config';
+import { CallingWindow } from '../../shared/domain/calling-window';
 import type { AppDeps, RouteModule } from '../app-deps';
 import type { CenterSettings } from '../../shared/api/lead';
 import { DEFAULT_ALERT_THRESHOLDS } from '../../shared/domain/reports';
+import { DEFAULT_BLACKLIST_ACTION, DEFAULT_NON_BUYER_RETURNS } from '../../shared/domain/buyout';
 import { centerContextOf, type CenterContext } from '../../shared/domain/center';
 import { allow, ANY_ROLE } from '../auth/access';
 
 /**
- * Center settings stored in `center_settings` (keys `timeZone`, `workingHours`, `alerts`), with
- * the configured time zone and the default alert thresholds when a key is absent.
+ * Center settings stored in `center_settings` (keys `timeZone`, `workingHours`, `alerts`,
+ * `nonBuyerReturns`, `blacklistAction`, `callingWindow`), with the configured time zone and the defaults when a key is absent.
  */
 export async function readCenterSettings(sql: Sql, config: ServerConfig): Promise<CenterSettings> {
   return centerSettingsOf(await storedSettings(sql), config);
 }
 
 /** SQL of the stored settings as one JSON object (key → value); also read together with other directories. */
-export const STORED_SETTINGS_SQL = "SELECT COALESCE(json_object_agg(key, value), '{}') FROM center_settings WHERE key IN ('timeZone','workingHours','alerts')";
+export const STORED_SETTINGS_SQL = "SELECT COALESCE(json_object_agg(key, value), '{}') FROM center_settings WHERE key IN ('timeZone','workingHours','alerts','nonBuyerReturns','blacklistAction','pbxVerifiedCalls','callingWindow')";
 
 async function storedSettings(sql: Sql): Promise<Record<string, unknown>> {
   const { rows } = await sql.query<{ settings: Record<string, unknown> }>(`SELECT (${STORED_SETTINGS_SQL}) AS settings`);
   return rows[0]?.settings ?? {};
+}
+
+/** A stored calling window, else the configured one (CALLING_WINDOW, else 09:00–21:00). */
+export function storedWindowOr(value: unknown, config: ServerConfig): CallingWindow {
+  const w = CallingWindow.safeParse(value);
+  return w.success ? w.data : configuredWindow(config);
 }
 
 /** Center settings from the stored key → value pairs, with the defaults for absent keys. */
@@ -31,6 +39,10 @@ export function centerSettingsOf(stored: Record<string, unknown>, config: Server
     timeZone: typeof tz === 'string' && tz ? tz : config.timeZone,
     workingHours: wh && typeof wh === 'object' ? wh : null,
     alerts: { ...DEFAULT_ALERT_THRESHOLDS, ...(alerts && typeof alerts === 'object' ? alerts : {}) },
+    nonBuyerReturns: typeof stored.nonBuyerReturns === 'number' ? stored.nonBuyerReturns : DEFAULT_NON_BUYER_RETURNS,
+    blacklistAction: stored.blacklistAction === 'invalid' ? 'invalid' : DEFAULT_BLACKLIST_ACTION,
+    pbxVerifiedCalls: stored.pbxVerifiedCalls === true,
+    callingWindow: storedWindowOr(stored.callingWindow, config),
   };
 }
 

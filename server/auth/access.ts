@@ -20,10 +20,10 @@ export type AccessScope = 'own' | 'team' | 'all';
 /**
  * A route's declaration: `public` (no authentication), `apiKey` (X-Api-Key = INGEST_API_KEY),
  * `integrationKey` (X-Api-Key = INTEGRATION_API_KEY), `socket` (a WebSocket that authenticates
- * in-band, see live-routes.ts), or the roles allowed with a bearer session and the scope the
+ * in-band, see live-routes.ts), `pbxKey` (X-Api-Key = PBX_API_KEY: a PBX's call events), or the roles allowed with a bearer session and the scope the
  * handler applies.
  */
-export type RouteAccess = 'public' | 'apiKey' | 'integrationKey' | 'socket' | { roles: readonly Role[]; scope: AccessScope };
+export type RouteAccess = 'public' | 'apiKey' | 'integrationKey' | 'pbxKey' | 'socket' | { roles: readonly Role[]; scope: AccessScope };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -88,6 +88,14 @@ export function accessHook(sql: Sql, config: ServerConfig): onRequestHookHandler
       }
       const key = req.headers['x-api-key'];
       if (typeof key !== 'string' || key.length > 500 || !apiKeyMatches(key, config.integrationApiKey)) {
+        throw new HttpError(401, 'bad_api_key', 'Неверный или отсутствующий заголовок X-Api-Key', 'X-Api-Key');
+      }
+      return;
+    }
+    if (access === 'pbxKey') {
+      if (!config.pbxApiKey) throw new HttpError(503, 'pbx_events_disabled', 'Приём событий АТС выключен: задайте PBX_API_KEY на сервере');
+      const key = req.headers['x-api-key'];
+      if (typeof key !== 'string' || key.length > 500 || !apiKeyMatches(key, config.pbxApiKey)) {
         throw new HttpError(401, 'bad_api_key', 'Неверный или отсутствующий заголовок X-Api-Key', 'X-Api-Key');
       }
       return;

@@ -9,6 +9,7 @@ import { readCenterContext } from '../admin/settings';
 type UserRow = {
   id: number; login: string; name: string; role: Role; password_hash: string; active: boolean;
   sip_ws_url: string | null; sip_domain: string | null; sip_user: string | null; sip_password: string | null;
+  preview_seconds: number | null; wrap_up_seconds: number | null;
 };
 
 /**
@@ -35,7 +36,7 @@ export const authRoutes: RouteModule = (app, { db, config, loginLimiter, now }) 
     const res: LoginResponse = {
       token,
       expiresAt: expiresAt.toISOString(),
-      user: { id: user.id, login: user.login, name: user.name, role: user.role },
+      user: { id: user.id, login: user.login, name: user.name, role: user.role, dialing: { previewSeconds: user.preview_seconds, wrapUpSeconds: user.wrap_up_seconds } },
       sip: user.sip_user && user.sip_ws_url && user.sip_domain
         ? { wsUrl: user.sip_ws_url, domain: user.sip_domain, user: user.sip_user, password: user.sip_password ?? '', displayName: user.name }
         : null,

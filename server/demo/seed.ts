@@ -5,6 +5,7 @@ import { DEMO_OFFERS, DEMO_TARIFFS, demoScript } from './demo-offers';
 import { demoOrders, demoTotals } from './demo-orders';
 import { statusOfResult } from '../../shared/domain/results';
 import type { ResultKind, SaveResultArgs } from '../../shared/domain/schemas';
+import { resolveCustomerZone } from '../../shared/domain/customer-zone';
 
 /** Names of the demo operators operator1…operator5. */
 export const DEMO_OPERATOR_NAMES = ['Алина Смирнова', 'Антон Григорьев', 'Дарья Ефимова', 'Максим Тихонов', 'Ирина Белякова'] as const;
@@ -62,16 +63,21 @@ async function seedCatalog(sql: Sql): Promise<void> {
   }
 }
 
+/** Regions the demo's landing pages report for fresh orders (west to east: some are asleep at any hour). */
+const DEMO_INGEST_REGIONS = ['77', '50', '78', '16', '66', '54', '39', '23', '25', '41', '02', '24'];
+
 async function seedOrders(sql: Sql, now: Date, timeZone: string, operators: number[]): Promise<void> {
-  for (const o of demoOrders(now, timeZone, DEMO_OFFERS, operators)) {
+  for (const [i, o] of demoOrders(now, timeZone, DEMO_OFFERS, operators).entries()) {
     const at = o.result?.at ?? o.createdAt;
+    const zone = resolveCustomerZone({ addressRegion: o.address.region, ingest: { region: DEMO_INGEST_REGIONS[i % DEMO_INGEST_REGIONS.length] }, phoneE164: o.phone });
     const r = await sql.query<{ id: number }>(
       `INSERT INTO orders (external_id, status, created_at, updated_at, failed_attempts, callback_at, last_attempt_at, assignee_id, offer_sku,
-                           customer_name, phone, phone_valid, gender, address, lines, delivery, problem, comment)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18) RETURNING id`,
+                           customer_name, phone, phone_valid, gender, address, lines, delivery, problem, comment, customer_zone, zone_source)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20) RETURNING id`,
       [o.externalId, o.status, o.createdAt.toISOString(), at.toISOString(), o.failedAttempts, o.callbackAt?.toISOString() ?? null,
         o.lastAttemptAt?.toISOString() ?? null, o.assignee, o.offerSku, o.customerName, o.phone, o.phoneValid, o.gender,
-        JSON.stringify(o.address), JSON.stringify(o.lines), o.delivery ? JSON.stringify(o.delivery) : null, o.problem, o.comment],
+        JSON.stringify(o.address), JSON.stringify(o.lines), o.delivery ? JSON.stringify(o.delivery) : null, o.problem, o.comment,
+        zone.zone, zone.source],
     );
     const id = r.rows[0]?.id;
     for (const c of o.calls) {

@@ -13,28 +13,52 @@ export type StateChange = {
   sipRegistered: boolean | null;
 };
 
+/** One state change to store: who, what, when, and the other party of a call as the desk reported it. */
+export type StateRecord = { userId: number; change: StateChange; at: Date; remoteNumber: string | null };
+
 /**
- * Stores a state change in one statement: appends to `agent_events` (the history reports are
- * computed from) and upserts the `agent_status` snapshot the board reads (the call start is kept
- * while the same call goes on; quality is cleared when the call ends or changes; SIP
- * registration is kept when not reported, cleared when offline). `remoteNumber`, the other party
- * of the call as the desk reports it, is kept in E.164 on the snapshot during a call only (it lets
- * the operator look up a ringing caller's history, see orders/access.ts) and never on the bus.
+ * Stores state changes in one statement per round: appends to `agent_events` (the history
+ * reports are computed from) and upserts the `agent_status` snapshot the board reads (the call
+ * start is kept while the same call goes on; quality is cleared when the call ends or changes;
+ * SIP registration is kept when not reported, cleared when offline). `remoteNumber`, the other
+ * party of the call as the desk reports it, is kept in E.164 on the snapshot during a call only
+ * (it lets the operator look up a ringing caller's history, see orders/access.ts) and never on
+ * the bus. A round holds each user once (an upsert cannot touch a row twice); rounds keep the
+ * order of the changes.
  */
-export async function recordAgentState(db: Db, userId: number, change: StateChange, at: Date, remoteNumber: string | null = null): Promise<void> {
-  const inCall = CALL_STATES.includes(change.state);
-  const remote = inCall && remoteNumber !== null ? (storablePhone(remoteNumber)?.phone ?? null) : null;
-  const breakReason = change.state === 'break' ? (change.breakReason ?? 'other') : null;
+export async function recordAgentStates(db: Db, records: readonly StateRecord[]): Promise<void> {
+  const rounds: StateRecord[][] = [];
+  let round: StateRecord[] = [];
+  for (const r of records) {
+    if (round.some((x) => x.userId === r.userId)) {
+      rounds.push(round);
+      round = [];
+    }
+    round.push(r);
+  }
+  if (round.length) rounds.push(round);
+  for (const batch of rounds) await recordRound(db, batch);
+}
+
+async function recordRound(db: Db, batch: readonly StateRecord[]): Promise<void> {
+  const col = <T>(f: (r: StateRecord) => T) => batch.map(f);
+  const inCall = (r: StateRecord) => CALL_STATES.includes(r.change.state);
   await db.query(
-    `WITH prev AS (SELECT state, call_id, call_started_at, sip_registered FROM agent_status WHERE user_id = $1),
-     ev AS (INSERT INTO agent_events (user_id, state, break_reason, order_id, call_id, at) VALUES ($1, $2, $3, $5, $6, $4))
+    `WITH input AS (
+       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::timestamptz[], $5::int[], $6::text[], $7::boolean[], $8::boolean[], $9::text[])
+         AS i(user_id, state, break_reason, at, order_id, call_id, sip_registered, in_call, remote)),
+     prev AS (SELECT s.user_id, s.state, s.call_id, s.call_started_at, s.sip_registered FROM agent_status s JOIN input USING (user_id)),
+     ev AS (INSERT INTO agent_events (user_id, state, break_reason, order_id, call_id, at)
+            SELECT user_id, state, break_reason, order_id, call_id, at FROM input)
      INSERT INTO agent_status (user_id, state, break_reason, since, order_id, call_id, call_started_at, sip_registered, quality, updated_at, remote_number)
-     VALUES ($1, $2, $3, $4, $5, $6,
-       CASE WHEN $8::boolean THEN COALESCE(
-         (SELECT call_started_at FROM prev WHERE prev.state = ANY($9::text[]) AND prev.call_id IS NOT DISTINCT FROM $6::text), $4::timestamptz)
+     SELECT i.user_id, i.state, i.break_reason, i.at, i.order_id, i.call_id,
+       CASE WHEN i.in_call THEN COALESCE(
+         (SELECT p.call_started_at FROM prev p WHERE p.user_id = i.user_id AND p.state = ANY($10::text[]) AND p.call_id IS NOT DISTINCT FROM i.call_id), i.at)
        END,
-       CASE WHEN $7::boolean IS NOT NULL THEN $7::boolean WHEN $2 = 'offline' THEN NULL ELSE (SELECT sip_registered FROM prev) END,
-       NULL, $4, $10)
+       CASE WHEN i.sip_registered IS NOT NULL THEN i.sip_registered WHEN i.state = 'offline' THEN NULL
+            ELSE (SELECT p.sip_registered FROM prev p WHERE p.user_id = i.user_id) END,
+       NULL, i.at, i.remote
+       FROM input i
      ON CONFLICT (user_id) DO UPDATE SET
        state = EXCLUDED.state, break_reason = EXCLUDED.break_reason,
        since = CASE WHEN agent_status.state = EXCLUDED.state AND agent_status.break_reason IS NOT DISTINCT FROM EXCLUDED.break_reason
@@ -44,7 +68,12 @@ export async function recordAgentState(db: Db, userId: number, change: StateChan
        quality = CASE WHEN EXCLUDED.call_started_at IS NULL OR EXCLUDED.call_id IS DISTINCT FROM agent_status.call_id
                       THEN NULL ELSE agent_status.quality END,
        updated_at = EXCLUDED.updated_at, remote_number = EXCLUDED.remote_number`,
-    [userId, change.state, breakReason, at.toISOString(), change.orderId, change.callId, change.sipRegistered, inCall, [...CALL_STATES], remote],
+    [
+      col((r) => r.userId), col((r) => r.change.state),
+      col((r) => (r.change.state === 'break' ? (r.change.breakReason ?? 'other') : null)),
+      col((r) => r.at.toISOString()), col((r) => r.change.orderId), col((r) => r.change.callId), col((r) => r.change.sipRegistered),
+      col(inCall), col((r) => (inCall(r) && r.remoteNumber !== null ? (storablePhone(r.remoteNumber)?.phone ?? null) : null)), [...CALL_STATES],
+    ],
   );
 }
 

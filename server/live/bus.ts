@@ -3,6 +3,8 @@ import type { Db } from '../db/db';
 import { AgentState, BreakReason, CallQuality } from '../../shared/api/live';
 
 const CHANNEL = 'prozvon_events';
+/** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more: a batch is cut below this. */
+const MAX_PAYLOAD_BYTES = 7_500;
 
 /**
  * Events between server instances, carried by PostgreSQL LISTEN/NOTIFY (PGlite too), so a lead
@@ -27,39 +29,100 @@ export const BusEvent = z.discriminatedUnion('kind', [
 ]);
 export type BusEvent = z.infer<typeof BusEvent>;
 
+/** One NOTIFY payload: a batch of events of one instance, numbered so PostgreSQL never folds two equal batches. */
+const BusBatch = z.object({ n: z.number().int(), events: z.array(z.unknown()) });
+
 export type Bus = {
+  /** Publishes one event; resolves once the NOTIFY carrying it was sent. */
   publish(event: BusEvent): Promise<void>;
-  /** Publishes several events in one statement (one round trip), delivered in order; identical events in one call arrive once. */
+  /** Publishes several events, delivered in order (in one NOTIFY unless it would be too large). */
   publishAll(events: readonly BusEvent[]): Promise<void>;
   subscribe(fn: (event: BusEvent) => void): () => void;
   close(): Promise<void>;
 };
 
-/** Creates the bus on a database; every instance LISTENs on one channel. */
+/** Cuts events into JSON payloads below the NOTIFY limit, in order. */
+export function batchPayloads(events: readonly BusEvent[], nextNumber: () => number): string[] {
+  const out: string[] = [];
+  let chunk: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (chunk.length) out.push(`{"n":${nextNumber()},"events":[${chunk.join(',')}]}`);
+    chunk = [];
+    size = 0;
+  };
+  for (const e of events) {
+    const json = JSON.stringify(e);
+    const bytes = Buffer.byteLength(json);
+    if (chunk.length && size + bytes + 40 > MAX_PAYLOAD_BYTES) flush();
+    chunk.push(json);
+    size += bytes + 1;
+  }
+  flush();
+  return out;
+}
+
+/**
+ * Creates the bus on a database; every instance LISTENs on one channel. Publishing coalesces:
+ * events published while a NOTIFY statement is in flight wait for it and leave together in the
+ * next one, as one batch payload (one NOTIFY for many changes, none delayed when the bus is idle).
+ * Order is kept: statements run one after another and a batch's events are delivered in order.
+ */
 export async function createBus(db: Db): Promise<Bus> {
   const subs = new Set<(e: BusEvent) => void>();
   const unlisten = await db.listen(CHANNEL, (payload) => {
-    let parsed: BusEvent;
+    let batch: z.infer<typeof BusBatch>;
     try {
-      parsed = BusEvent.parse(JSON.parse(payload));
+      batch = BusBatch.parse(JSON.parse(payload));
     } catch {
       return;
     }
-    subs.forEach((fn) => fn(parsed));
+    for (const raw of batch.events) {
+      const parsed = BusEvent.safeParse(raw);
+      if (parsed.success) subs.forEach((fn) => fn(parsed.data));
+    }
   });
+  let numbered = 0;
+  let queued: { events: BusEvent[]; settle: Array<{ ok: () => void; fail: (e: unknown) => void }> } | null = null;
+  let inFlight: Promise<void> | null = null;
+
+  /** Sends the queue until it is empty; clears `inFlight` in the same turn it finds nothing left. */
+  const sendQueued = async (): Promise<void> => {
+    for (;;) {
+      if (!queued) {
+        inFlight = null;
+        return;
+      }
+      const { events, settle } = queued;
+      queued = null;
+      try {
+        await db.query('SELECT pg_notify($1, p) FROM unnest($2::text[]) AS b(p)', [CHANNEL, batchPayloads(events, () => ++numbered)]);
+        settle.forEach((s) => s.ok());
+      } catch (err) {
+        settle.forEach((s) => s.fail(err));
+      }
+    }
+  };
+
+  const publishAll = (events: readonly BusEvent[]): Promise<void> => {
+    if (events.length === 0) return Promise.resolve();
+    return new Promise<void>((ok, fail) => {
+      queued ??= { events: [], settle: [] };
+      queued.events.push(...events);
+      queued.settle.push({ ok, fail });
+      inFlight ??= sendQueued();
+    });
+  };
+
   return {
-    async publish(event) {
-      await db.notify(CHANNEL, JSON.stringify(event));
-    },
-    async publishAll(events) {
-      if (events.length === 0) return;
-      await db.query('SELECT pg_notify($1, e.payload) FROM unnest($2::text[]) AS e(payload)', [CHANNEL, events.map((e) => JSON.stringify(e))]);
-    },
+    publish: (event) => publishAll([event]),
+    publishAll,
     subscribe(fn) {
       subs.add(fn);
       return () => subs.delete(fn);
     },
     async close() {
+      while (inFlight) await inFlight;
       await unlisten();
     },
   };

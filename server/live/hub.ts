@@ -2,12 +2,17 @@ import type { WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../app-deps';
 import type { AuthedUser } from '../auth/session';
-import type { ServerMessage } from '../../shared/api/live';
+import type { BoardAgent, ServerMessage } from '../../shared/api/live';
 import type { BusEvent } from './bus';
 import { loadBoardAgents, queueSizes, toWire } from '../board/board-data';
 import { readCenterContext, readCenterSettings } from '../admin/settings';
 import type { CenterSettings } from '../../shared/api/lead';
 import { dueCallbacks } from './reminders';
+
+/** Group key of admins' connections, which watch every team. */
+const ALL_TEAMS = -1;
+/** Group key of a lead without a team (watches nobody). */
+const NO_TEAM = -2;
 
 /** One authenticated live connection. */
 export type LiveConn = { ws: WebSocket; user: AuthedUser };
@@ -110,12 +115,15 @@ export class LiveHub {
   }
 
   /**
-   * Sends operators' fresh board rows to the leads of their team and to admins. Changes that
-   * arrive while a load is running are coalesced into the next load (one query for many operators).
+   * Sends operators' fresh board rows to the leads of their team and to admins. Changes are
+   * coalesced: those of one bus batch, and those arriving while a load is running, go into one
+   * load (one query for many operators) and reach each watcher as one message (`agent` for one
+   * row, `agents` for several). An idle hub loads at once, so a lone change is not delayed.
    */
   private async pushAgent(userId: number): Promise<void> {
     if (this.watchers().length === 0) return;
     this.dirtyAgents.add(userId);
+    await Promise.resolve(); // the rest of this bus batch marks its operators first
     while (this.agentFlush) await this.agentFlush;
     if (this.dirtyAgents.size === 0) return;
     const ids = [...this.dirtyAgents];
@@ -126,17 +134,27 @@ export class LiveHub {
 
   private async flushAgents(userIds: number[]): Promise<void> {
     const settings = await this.settings();
-    const rows = await loadBoardAgents(this.deps.db, { teamId: null, userIds }, this.deps.now(), settings.timeZone);
-    const watchers = this.watchers();
-    for (const row of rows) {
-      const msg: ServerMessage = { type: 'agent', agent: toWire(row) };
-      for (const c of watchers) {
-        if (c.user.role === 'admin' || (c.user.teamId !== null && c.user.teamId === row.teamId)) this.send(c.ws, msg);
-      }
+    const rows = (await loadBoardAgents(this.deps.db, { teamId: null, userIds }, this.deps.now(), settings.timeZone)).map((r) => ({ teamId: r.teamId, agent: toWire(r) }));
+    for (const [team, conns] of this.watchersByTeam()) {
+      const agents = rows.flatMap((r) => (team === ALL_TEAMS || r.teamId === team ? [r.agent] : []));
+      if (agents.length === 0) continue;
+      const msg: ServerMessage = agents.length === 1 ? { type: 'agent', agent: agents[0] as BoardAgent } : { type: 'agents', agents };
+      const text = JSON.stringify(msg);
+      for (const c of conns) if (c.ws.readyState === c.ws.OPEN) c.ws.send(text);
     }
   }
 
-  /** Queue sizes and counters changed: refresh the boards at most once a second. */
+  /** Lead and admin connections grouped by the team they watch (ALL_TEAMS for admins). */
+  private watchersByTeam(): Map<number, LiveConn[]> {
+    const groups = new Map<number, LiveConn[]>();
+    for (const c of this.watchers()) {
+      const team = c.user.role === 'admin' ? ALL_TEAMS : c.user.teamId ?? NO_TEAM;
+      groups.set(team, [...(groups.get(team) ?? []), c]);
+    }
+    return groups;
+  }
+
+  /** Queue sizes and counters changed: refresh the boards at most once a second (one load per watched team). */
   private scheduleBoards(): void {
     this.boardDirty = true;
     if (this.boardTimer) return;
@@ -144,8 +162,10 @@ export class LiveHub {
       this.boardTimer = null;
       if (!this.boardDirty) return;
       this.boardDirty = false;
-      void Promise.all(this.watchers().map(async (c) => this.send(c.ws, await this.boardFor(c.user))))
-        .catch((err: unknown) => this.log.warn({ err }, 'board refresh failed'));
+      void Promise.all([...this.watchersByTeam().values()].map(async (conns) => {
+        const text = JSON.stringify(await this.boardFor((conns[0] as LiveConn).user));
+        for (const c of conns) if (c.ws.readyState === c.ws.OPEN) c.ws.send(text);
+      })).catch((err: unknown) => this.log.warn({ err }, 'board refresh failed'));
     }, 1000);
     this.boardTimer.unref();
   }

@@ -5,7 +5,8 @@ import { bearerOf, userByToken } from '../auth/session';
 import { ANY_ROLE, allow, userOf } from '../auth/access';
 import { hashToken } from '../auth/passwords';
 import { LiveHub, type LiveConn } from './hub';
-import { currentState, recordAgentState, recordQuality, resumeState, type StateChange } from './agent-state';
+import { currentState, recordQuality, resumeState, type StateChange } from './agent-state';
+import { StateWriter } from './state-writer';
 
 /** Close code of an unauthenticated live socket. */
 export const CLOSE_UNAUTHORIZED = 4401;
@@ -15,8 +16,8 @@ const PING_EVERY_MS = 30_000;
 /**
  * GET /live — the WebSocket of the live channel. Auth by `Authorization: Bearer` or a first
  * `hello {token}` message within 5 s (else close 4401). Every client message is zod-parsed (bad →
- * an `error` message). Agent states go to `agent_events` and the bus; quality samples to the
- * bus; a socket closing without a newer state records `offline`.
+ * an `error` message). Agent states go to `agent_events` and the bus, coalesced across sockets
+ * by StateWriter; quality samples to the bus; a socket closing without a newer state records `offline`.
  */
 export const liveRoutes: RouteModule = (app, deps) => {
   const hub = new LiveHub(deps, app.log, Number(process.env.REMINDER_EVERY_MS ?? 10_000));
@@ -26,11 +27,9 @@ export const liveRoutes: RouteModule = (app, deps) => {
     hub.close();
   });
 
-  const publishState = async (userId: number, change: StateChange, remoteNumber: string | null = null) => {
-    const at = deps.now();
-    await recordAgentState(deps.db, userId, change, at, remoteNumber);
-    await deps.bus.publish({ kind: 'agentState', userId, ...change, at: at.toISOString() });
-  };
+  const states = new StateWriter(deps.db, deps.bus);
+  const publishState = (userId: number, change: StateChange, remoteNumber: string | null = null) =>
+    states.write({ userId, change, at: deps.now(), remoteNumber });
 
   /** GET agent/state — the caller's agent state to resume in this login session (a desk reloaded or restarted). */
   app.get('/agent/state', allow(ANY_ROLE, 'own'), async (req): Promise<AgentStateResponse> => {

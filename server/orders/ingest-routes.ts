@@ -2,10 +2,13 @@
 import { IngestOrderRequest } from '../../shared/api/http';
 import { emptyAddress, type OrderLine } from '../../shared/domain/schemas';
 import { formatRub } from '../../shared/domain/money';
+import { resolveCustomerZone } from '../../shared/domain/customer-zone';
 import type { RouteModule } from '../app-deps';
 import { HttpError } from '../http/errors';
 import { parseClean } from './parse-clean';
 import { storablePhone } from './phone-storage';
+import { blacklistVerdict } from '../outcomes/blacklist';
+import { recordOrderEvent } from '../integrations/order-events';
 
 /** An ingested order may claim to be created at most this far in the future (clock skew). */
 const MAX_FUTURE_SKEW_MS = 10 * 60_000;
@@ -24,9 +27,12 @@ function landingPriceNote(landingKop: number | undefined, catalogueKop: number):
  * POST /orders (X-Api-Key = INGEST_API_KEY): 201 {id} for a new order, 200 {id} when the
  * externalId is known (nothing duplicated). 503 when no key is configured, 401 for a wrong key,
  * 400 naming the field for bad input or an unknown/inactive offer. Phones: see phone-storage.ts.
- * The key is checked by the access hook (server/auth/access.ts).
+ * The key is checked by the access hook (server/auth/access.ts). An order from a blacklisted phone
+ * is stored held or Невалид (center setting `blacklistAction`) with an order event, never dropped.
+ * Optional `region`, `city`, `timeZone` place the customer's zone (shared/domain/customer-zone.ts),
+ * else the phone's area code does.
  */
-export const ingestRoutes: RouteModule = (app, { db, now, bus }) => {
+export const ingestRoutes: RouteModule = (app, { db, now, bus, config }) => {
   app.post('/orders', { config: { access: 'apiKey' } }, async (req, reply) => {
     const body = parseClean(IngestOrderRequest, req.body, 'body');
     const at = now();
@@ -46,13 +52,22 @@ export const ingestRoutes: RouteModule = (app, { db, now, bus }) => {
       offerSku: body.offerSku, name: o.name, quantity: body.quantity ?? 1,
       unitPriceKop: catalogueKop, discountPct: 0, main: true,
     };
-    const ins = await db.query<{ id: number }>(
-      `INSERT INTO orders (external_id, status, created_at, updated_at, offer_sku, customer_name, phone, phone_valid, phone_raw, address, lines, comment)
-       VALUES ($1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (external_id) DO NOTHING RETURNING id`,
-      [body.externalId, createdAt.toISOString(), at.toISOString(), body.offerSku, body.customerName, phone.phone, phone.valid,
-        phone.valid ? null : body.phone, JSON.stringify(emptyAddress()), JSON.stringify([line]), landingPriceNote(body.priceKop, catalogueKop)],
-    );
+    const blocked = await blacklistVerdict(db, config, phone.phone);
+    const zone = resolveCustomerZone({ ingest: { region: body.region, city: body.city, timeZone: body.timeZone }, phoneE164: phone.phone });
+    const comment = [landingPriceNote(body.priceKop, catalogueKop), blocked?.comment ?? ''].filter(Boolean).join('\n');
+    const ins = await db.tx(async (sql) => {
+      const r = await sql.query<{ id: number }>(
+        `INSERT INTO orders (external_id, status, created_at, updated_at, offer_sku, customer_name, phone, phone_valid, phone_raw, address, lines, comment, customer_zone, zone_source)
+         VALUES ($1, $12, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $13, $14)
+         ON CONFLICT (external_id) DO NOTHING RETURNING id`,
+        [body.externalId, createdAt.toISOString(), at.toISOString(), body.offerSku, body.customerName, phone.phone, phone.valid,
+          phone.valid ? null : body.phone, JSON.stringify(emptyAddress()), JSON.stringify([line]), comment, blocked?.status ?? 'new',
+          zone.zone, zone.source],
+      );
+      const id = r.rows[0]?.id;
+      if (id !== undefined && blocked) await recordOrderEvent(sql, id, blocked.status, at);
+      return r;
+    });
     if (ins.rows[0]) {
       await bus.publish({ kind: 'activity', userId: null });
       return reply.status(201).send({ id: ins.rows[0].id });

@@ -5,6 +5,7 @@
  */
 import type { Address, CallAttempt, DeliveryOption, Order, OrderLine, OrderStatus } from '../../shared/domain/schemas';
 import { emptyAddress } from '../../shared/domain/schemas';
+import type { ZoneSource } from '../../shared/domain/customer-zone';
 import type { Sql } from '../db/db';
 import { recordOrderEvent } from '../integrations/order-events';
 
@@ -34,6 +35,8 @@ export type OrderRow = {
   problem: string | null;
   comment: string;
   version: number;
+  customer_zone: string | null;
+  zone_source: ZoneSource;
 };
 
 type CallRow = { call_id: string; order_id: number; started_at: Date; answered_at: Date | null; ended_at: Date; outcome: CallAttempt['outcome'] };
@@ -69,6 +72,7 @@ export function orderOfRow(r: OrderRow, calls: CallAttempt[]): Order {
     comment: r.comment,
     calls,
     version: r.version,
+    customerZone: { zone: r.customer_zone ?? null, source: r.zone_source ?? 'unknown' },
   };
 }
 

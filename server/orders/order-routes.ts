@@ -11,6 +11,7 @@ import { claimOrder, releaseOrder } from '../queue/claim';
 import { assertCanLookUpPhone, assertCanSee } from './access';
 import { type OrderRow, ORDER_SELECT, ordersOfRows } from './order-repo';
 import { storablePhone } from './phone-storage';
+import { customerMarks } from '../outcomes/customer-marks';
 
 /** `:id` of an order route. */
 export const IdParam = z.object({ id: z.coerce.number().pipe(OrderId) });
@@ -26,7 +27,8 @@ type HistoryRow = {
  * POST /orders/:id/claim — operator: take (or renew own lease) → {order}; 409/422 refusals.
  * POST /orders/:id/release — holder, lead, admin → {ok}.
  * GET /customers/by-phone/:phone — the customer's orders (inbound screen pop): leads, admins, an
- * operator holding an order with that phone or with an inbound call from it ringing.
+ * operator holding an order with that phone or with an inbound call from it ringing; with each
+ * order's delivery outcome and the customer's «не выкупает» / blacklist marks.
  * Roles are declared on each route (server/auth/access.ts); handlers narrow to the scope.
  */
 export const orderRoutes: RouteModule = (app, deps) => {
@@ -74,8 +76,10 @@ export const orderRoutes: RouteModule = (app, deps) => {
         WHERE o.phone = $1 OR o.extra_phone = $1 ORDER BY o.created_at DESC, o.id DESC LIMIT 200`,
       [stored.phone],
     );
+    const marks = await customerMarks(db, deps.config, stored.phone, rows.map((r) => r.id));
     const res: CustomerHistory = {
       phone: stored.phone,
+      buyer: marks.buyer,
       orders: rows.map((r) => ({
         id: r.id,
         createdAt: r.created_at.toISOString(),
@@ -86,6 +90,7 @@ export const orderRoutes: RouteModule = (app, deps) => {
         problem: r.problem,
         comment: r.comment,
         lastCallAt: r.last_call_at ? r.last_call_at.toISOString() : null,
+        shipmentStatus: marks.statusOf.get(r.id),
       })),
     };
     return res;

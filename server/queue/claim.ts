@@ -22,6 +22,9 @@ import { HttpError } from '../http/errors';
 import { assertCanSee, isHolder, offerSkusSql } from '../orders/access';
 import { CALLS_JSON, type OrderRow, callsOfJson, endLease, orderOfRow } from '../orders/order-repo';
 import { TAB_EXPR, TAB_PARAM_COUNT, TAB_STATUS, dueAtExpr, dueExpr, tabParams } from './tab-sql';
+import { windowInsideExpr, windowParams } from './window-sql';
+import { storedWindowOr } from '../admin/settings';
+import { windowState, type CallingWindow } from '../../shared/domain/calling-window';
 
 type Priority = readonly { tab: QueueTab; dueOnly: boolean }[];
 const PrioritySetting = z.array(z.object({ tab: QueueTabSchema, dueOnly: z.boolean() })).min(1).max(7);
@@ -33,24 +36,29 @@ function priorityOf(value: unknown): Priority {
   return list.filter((p) => isCallableTab(p.tab));
 }
 
-type TakingContext = { skus: string[]; priority: Priority; timeZone: string };
+type TakingContext = { skus: string[]; priority: Priority; timeZone: string; callingWindow: CallingWindow };
 
 /**
  * What a take needs besides the order, in one read outside the transaction (none of it is locked):
- * the operator's offers, the Next priority and the center's time zone (setting `timeZone`, else
- * the configured one, as readCenterSettings).
+ * the operator's offers, the Next priority, the center's time zone (setting `timeZone`, else
+ * the configured one, as readCenterSettings) and the calling window (setting `callingWindow`, else
+ * the configured one).
  */
 async function takingContext(sql: Sql, config: ServerConfig, userId: number): Promise<TakingContext> {
-  const { rows } = await sql.query<{ skus: string[]; priority: unknown; tz: unknown }>(
+  const { rows } = await sql.query<{ skus: string[]; priority: unknown; tz: unknown; win: unknown }>(
     `SELECT ${offerSkusSql('$1')} AS skus,
             (SELECT value FROM center_settings WHERE key = 'nextPriority') AS priority,
-            (SELECT value FROM center_settings WHERE key = 'timeZone') AS tz`,
+            (SELECT value FROM center_settings WHERE key = 'timeZone') AS tz,
+            (SELECT value FROM center_settings WHERE key = 'callingWindow') AS win`,
     [userId],
     { prepare: true },
   );
   const r = rows[0];
   const tz = r?.tz;
-  return { skus: r?.skus ?? [], priority: priorityOf(r?.priority), timeZone: typeof tz === 'string' && tz ? tz : config.timeZone };
+  return {
+    skus: r?.skus ?? [], priority: priorityOf(r?.priority), timeZone: typeof tz === 'string' && tz ? tz : config.timeZone,
+    callingWindow: storedWindowOr(r?.win, config),
+  };
 }
 
 /**
@@ -97,7 +105,8 @@ async function take(sql: TxSql, row: LockedRow, user: AuthedUser, now: Date, lea
  * one `LIMIT 1 FOR UPDATE SKIP LOCKED` CTE per entry (each index-friendly: the status filter narrows
  * the scan, the tab expression decides), tried in priority order. The outer LIMIT stops at the
  * first entry with a row, so later entries are not scanned. In Новый the taking order is creation
- * time (dueAtMs of new = createdAt). The locked row is returned as locked, with its calls.
+ * time (dueAtMs of new = createdAt). Only orders inside their customer's calling window are taken
+ * (window-sql.ts). The locked row is returned as locked, with its calls.
  */
 export function nextCandidateSql(priority: Priority): string {
   const dueAt = dueAtExpr(TAB_EXPR);
@@ -108,6 +117,7 @@ export function nextCandidateSql(priority: Priority): string {
         AND o.offer_sku = ANY($${p + 1}::text[])
         AND (o.lease_until IS NULL OR o.lease_until <= $4::timestamptz)
         AND (o.status <> 'new' OR o.assignee_id IS NULL OR o.assignee_id = $${p + 2} OR o.lease_until IS NOT NULL)
+        AND ${windowInsideExpr('$4', p + 3)}
       ORDER BY ${entry.tab === 'new' ? 'o.created_at, o.id' : `${dueAt}, o.created_at, o.id`}
       LIMIT 1
       FOR UPDATE OF o SKIP LOCKED)`);
@@ -120,21 +130,22 @@ export function nextCandidateSql(priority: Priority): string {
 /**
  * Claims the next order for an operator: the first priority entry with a takeable order among
  * the operator's offers, in the tab's taking order; orders under another unexpired lease are
- * skipped, and in Новый only unassigned orders (or the operator's own) are taken. Null when
- * nothing is due.
+ * skipped, in Новый only unassigned orders (or the operator's own) are taken, and never an order
+ * outside its customer's calling window. Null when nothing is due.
  */
 export async function claimNext(deps: AppDeps, user: AuthedUser): Promise<TakeResult | null> {
   const now = deps.now();
-  const { skus, priority, timeZone } = await takingContext(deps.db, deps.config, user.id);
+  const { skus, priority, timeZone, callingWindow } = await takingContext(deps.db, deps.config, user.id);
   if (skus.length === 0 || priority.length === 0) return null;
   const text = nextCandidateSql(priority);
   return deps.db.tx(async (sql) => {
-    const { rows } = await sql.query<LockedRow>(text, [...tabParams(now, timeZone), skus, user.id], { prepare: true });
+    const { rows } = await sql.query<LockedRow>(text, [...tabParams(now, timeZone), skus, user.id, ...windowParams(now, callingWindow)], { prepare: true });
     const row = rows[0];
     if (!row) return null;
     const tab = queueTabOf({ status: row.status, createdAt: row.created_at.toISOString(), failedAttempts: row.failed_attempts }, now, timeZone);
     const ok = tab ? canTakeFromTab({ assigneeId: poolAssignee(row, now), offerSku: row.offer_sku }, tab, { id: user.id, offerSkus: skus }) : null;
     if (!ok?.ok) throw new Error(`queue/next selected order ${row.id} that the shared rules refuse (${tab})`);
+    if (!windowState(row.customer_zone ?? null, now, callingWindow).inside) throw new Error(`queue/next selected order ${row.id} outside its customer's calling window`);
     return take(sql, row, user, now, deps.config.leaseMinutes, false);
   });
 }
@@ -163,6 +174,7 @@ export async function claimOrder(deps: AppDeps, user: AuthedUser, orderId: numbe
       });
     }
     const tab = queueTabOf({ status: row.status, createdAt: row.created_at.toISOString(), failedAttempts: row.failed_attempts }, now, timeZone);
+    if (tab === null && row.status === 'held') throw new HttpError(409, 'final', 'Заказ задержан: номер в чёрном списке, решение за руководителем');
     if (tab === null) throw new HttpError(409, 'final', 'Заказ закрыт (В буфер, Отказ или Невалид): брать его не нужно');
     const verdict = canTakeFromTab({ assigneeId: poolAssignee(row, now), offerSku: row.offer_sku }, tab, { id: user.id, offerSkus: skus });
     if (!verdict.ok) {

@@ -54,6 +54,7 @@ export const queueRoutes: RouteModule = (app, deps) => {
       offerName: r.offer_name ?? r.offer_sku,
       customerName: r.customer_name,
       phoneMasked: maskPhone(r.phone),
+      customerZone: { zone: r.customer_zone ?? null, source: r.zone_source ?? 'unknown' },
     }));
     const res: QueuePage = { tab, total: Number(total.rows[0]?.n ?? 0), rows: out };
     return res;

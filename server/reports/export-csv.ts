@@ -6,6 +6,7 @@ export const EXPORT_HEADERS = [
   'Период', 'Логин', 'Оператор', 'В системе', 'Готов', 'Разговор', 'Перерыв', 'Постобработка',
   'Звонки', 'Отвеченные', 'Подтверждено', 'В работе', 'Недозвон', 'Отказ', 'Невалид',
   'Обработано заказов', 'Апрув, %', 'Средний чек, ₽', 'Допродажи, %', 'Выручка, ₽', 'План подтверждений', 'План звонков', 'Выполнение плана, %',
+  'Отправлено', 'Выкуплено', 'Возвраты', 'Утеряно', 'Выкуп, %', 'Получено, ₽',
 ] as const;
 
 /** Cells of one report line in export order; numbers stay numbers (durations in seconds, money in kopecks, rates 0…1). */
@@ -15,6 +16,8 @@ export function exportCells(period: string, login: string, name: string, f: Repo
     f.calls, f.answered, f.byResult.confirm, f.byResult.callback, f.byResult.noAnswer, f.byResult.cancel, f.byResult.invalid,
     f.processed, f.approvalRate, f.averageOrderValueKop, f.upsellRate, f.revenueKop,
     f.plan?.targetConfirmed ?? null, f.plan?.targetCalls ?? null, f.planConfirmedRatio,
+    f.buyout?.shipped ?? null, f.buyout?.delivered ?? null, f.buyout?.returned ?? null, f.buyout?.lost ?? null,
+    f.buyout?.buyoutRate ?? null, f.buyout?.collectedKop ?? null,
   ];
 }
 
@@ -22,6 +25,7 @@ export function exportCells(period: string, login: string, name: string, f: Repo
 export const EXPORT_KINDS: Array<'text' | 'int' | 'duration' | 'rate' | 'money'> = [
   'text', 'text', 'text', 'duration', 'duration', 'duration', 'duration', 'duration',
   'int', 'int', 'int', 'int', 'int', 'int', 'int', 'int', 'rate', 'money', 'rate', 'money', 'int', 'int', 'rate',
+  'int', 'int', 'int', 'int', 'rate', 'money',
 ];
 
 /** Lines of the export: every operator row, then the team totals per period and overall. */
@@ -38,7 +42,8 @@ export function safeText(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
-function csvQuote(s: string): string {
+/** A CSV field quoted when it holds `"`, `;` or a line break. */
+export function csvQuote(s: string): string {
   return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

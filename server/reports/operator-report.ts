@@ -6,15 +6,24 @@ import {
   type Bucket, type Granularity, type ReportCallOutcome, type ReportResult, type ReportState, type ResultFact, type StateEvent,
 } from '../../shared/domain/reports';
 import { localDate } from '../../shared/domain/tabs';
-import { toIso } from '../live/time';
+import { buyoutOfResults, type ShipmentEventFact } from '../../shared/domain/buyout';
+import { latestOutcomes } from '../outcomes/shipment-outcomes';
+import { toIso, toIsoOrNull } from '../live/time';
+import { pbxVerifiedAttempts } from '../../shared/domain/pbx-calls';
+import { pbxCallOf } from '../pbx/pbx-records';
 
-/** Who and what a report covers (already scoped by role). */
-export type ReportScope = { teamId: number | null; userId: number | null; offerSku: string | null };
+/**
+ * Who and what a report covers (already scoped by role); `pbxVerified` (center setting
+ * `pbxVerifiedCalls`): calls and answers are the PBX's (shared/domain/pbx-calls.ts).
+ */
+export type ReportScope = { teamId: number | null; userId: number | null; offerSku: string | null; pbxVerified?: boolean };
 
 type Operator = { id: number; login: string; name: string; team_id: number | null };
-type CallFact = { userId: number; at: string; outcome: ReportCallOutcome };
+type CallFact = { userId: number; at: string; outcome: ReportCallOutcome; outsideWindow: boolean };
 type Fact = ResultFact & { userId: number; at: string };
 type Plan = { userId: number; day: string; targetConfirmed: number; targetCalls: number };
+/** The latest shipment event of each confirmed order (buyout figures, shared/domain/buyout.ts). */
+type Outcomes = ReadonlyMap<number, ShipmentEventFact>;
 
 async function operatorsOf(sql: Sql, scope: ReportScope): Promise<Operator[]> {
   const { rows } = await sql.query<Operator>(
@@ -26,8 +35,24 @@ async function operatorsOf(sql: Sql, scope: ReportScope): Promise<Operator[]> {
   return rows;
 }
 
+type CallRow = {
+  user_id: number; call_id: string; order_id: number; started_at: unknown; answered_at: unknown; ended_at: unknown; outcome: ReportCallOutcome;
+  outside_window: boolean; phone: string; extra_phone: string | null;
+  p_call_id: string | null; caller: string | null; callee: string | null; invited_at: unknown; p_answered_at: unknown; p_ended_at: unknown;
+};
+
+/** A desk call as a report counts it: as logged, or — when calls are PBX-verified — as the PBX reported it (null: not reported). */
+function reportCall(r: CallRow, pbxVerified: boolean): CallFact | null {
+  if (!pbxVerified) return { userId: r.user_id, at: toIso(r.started_at), outcome: r.outcome, outsideWindow: r.outside_window };
+  const desk = { callId: r.call_id, orderId: r.order_id, startedAt: toIso(r.started_at), answeredAt: toIsoOrNull(r.answered_at), endedAt: toIso(r.ended_at), outcome: r.outcome };
+  const pbx = r.p_call_id === null ? []
+    : [pbxCallOf({ call_id: r.p_call_id, caller: r.caller, callee: r.callee, invited_at: r.invited_at, answered_at: r.p_answered_at, ended_at: r.p_ended_at })];
+  const v = pbxVerifiedAttempts([desk], pbx, [r.phone, r.extra_phone].filter((p): p is string => !!p))[0];
+  return v ? { userId: r.user_id, at: v.startedAt, outcome: v.outcome, outsideWindow: r.outside_window } : null;
+}
+
 /** Loads the raw history of the operators inside [from, to): state events (with the one before), calls, results, plans. */
-async function loadHistory(sql: Sql, ids: number[], from: number, to: number, offerSku: string | null, fromDay: string, toDay: string) {
+async function loadHistory(sql: Sql, ids: number[], from: number, to: number, offerSku: string | null, fromDay: string, toDay: string, pbxVerified = false) {
   const f = new Date(from).toISOString();
   const t = new Date(to).toISOString();
   const ev = await sql.query<{ user_id: number; state: ReportState; at: unknown }>(
@@ -37,8 +62,10 @@ async function loadHistory(sql: Sql, ids: number[], from: number, to: number, of
        ORDER BY user_id, at DESC, id DESC)`,
     [ids, f, t],
   );
-  const calls = await sql.query<{ user_id: number; started_at: unknown; outcome: ReportCallOutcome }>(
-    `SELECT c.user_id, c.started_at, c.outcome FROM calls c JOIN orders o ON o.id = c.order_id
+  const calls = await sql.query<CallRow>(
+    `SELECT c.user_id, c.call_id, c.order_id, c.started_at, c.answered_at, c.ended_at, c.outcome, c.outside_window, o.phone, o.extra_phone,
+            p.call_id AS p_call_id, p.caller, p.callee, p.invited_at, p.answered_at AS p_answered_at, p.ended_at AS p_ended_at
+       FROM calls c JOIN orders o ON o.id = c.order_id LEFT JOIN pbx_calls p ON p.call_id = c.call_id
       WHERE c.user_id = ANY($1::int[]) AND c.started_at >= $2 AND c.started_at < $3 AND ($4::text IS NULL OR o.offer_sku = $4::text)`,
     [ids, f, t, offerSku],
   );
@@ -61,13 +88,13 @@ async function loadHistory(sql: Sql, ids: number[], from: number, to: number, of
   }
   return {
     events,
-    calls: calls.rows.map((r): CallFact => ({ userId: r.user_id, at: toIso(r.started_at), outcome: r.outcome })),
+    calls: calls.rows.map((r) => reportCall(r, pbxVerified)).filter((c): c is CallFact => c !== null),
     results: results.rows.map((r): Fact => ({ userId: r.user_id, orderId: r.order_id, result: r.result, goodsKop: Number(r.goods), extraItems: r.extra_items, at: toIso(r.at) })),
     plans: plans.rows.map((r): Plan => ({ userId: r.user_id, day: String(r.day), targetConfirmed: r.target_confirmed, targetCalls: r.target_calls })),
   };
 }
 
-function figures(time: ReturnType<typeof emptyStateSeconds>, calls: CallFact[], results: Fact[], plans: Plan[]): ReportFigures {
+function figures(time: ReturnType<typeof emptyStateSeconds>, calls: CallFact[], results: Fact[], plans: Plan[], outcomes: Outcomes = new Map()): ReportFigures {
   const rf = resultFigures(results);
   const plan = plans.length
     ? { targetConfirmed: plans.reduce((s, p) => s + p.targetConfirmed, 0), targetCalls: plans.reduce((s, p) => s + p.targetCalls, 0) }
@@ -85,12 +112,15 @@ function figures(time: ReturnType<typeof emptyStateSeconds>, calls: CallFact[], 
     revenueKop: rf.revenueKop,
     plan,
     planConfirmedRatio: planProgress(plan ? plan.targetConfirmed : null, rf.confirmed).ratio,
+    buyout: buyoutOfResults(results, outcomes),
+    outsideWindow: calls.filter((c) => c.outsideWindow).length,
   };
 }
 
 /**
  * The operators report: per operator per local day (or month) and team totals, computed from
- * agent_events, calls and order_results (never client counters). `now` bounds the open state.
+ * agent_events, calls and order_results (never client counters), with the buyout of the orders
+ * confirmed in each period from shipment_events. `now` bounds the open state.
  */
 export async function operatorReport(
   sql: Sql, scope: ReportScope, range: { from: string; to: string; granularity: Granularity }, timeZone: string, now: Date,
@@ -99,7 +129,8 @@ export async function operatorReport(
   const first = buckets[0] as Bucket;
   const last = buckets[buckets.length - 1] as Bucket;
   const ops = await operatorsOf(sql, scope);
-  const h = await loadHistory(sql, ops.map((o) => o.id), first.from, last.to, scope.offerSku, range.from, range.to);
+  const h = await loadHistory(sql, ops.map((o) => o.id), first.from, last.to, scope.offerSku, range.from, range.to, scope.pbxVerified);
+  const outcomes = await latestOutcomes(sql, h.results.filter((r) => r.result === 'confirm').map((r) => r.orderId));
   const periodOfInstant = (iso: string) => (range.granularity === 'day' ? localDayKeyOf(iso, timeZone) : localDayKeyOf(iso, timeZone).slice(0, 7));
   const periodOfDay = (day: string) => (range.granularity === 'day' ? day : day.slice(0, 7));
   const group = <T>(items: T[], key: (x: T) => string) => {
@@ -121,7 +152,7 @@ export async function operatorReport(
     for (const op of ops) {
       const k = `${op.id}|${b.key}`;
       const time = timeInStates(h.events.get(op.id) ?? [], b, untilMs);
-      rows.push({ period: b.key, userId: op.id, login: op.login, name: op.name, teamId: op.team_id, ...figures(time, callsBy.get(k) ?? [], resultsBy.get(k) ?? [], plansBy.get(k) ?? []) });
+      rows.push({ period: b.key, userId: op.id, login: op.login, name: op.name, teamId: op.team_id, ...figures(time, callsBy.get(k) ?? [], resultsBy.get(k) ?? [], plansBy.get(k) ?? [], outcomes) });
     }
   }
   const totalOf = (pred: (period: string) => boolean, bucketKeys: string[]) => {
@@ -132,6 +163,7 @@ export async function operatorReport(
       h.calls.filter((c) => pred(periodOfInstant(c.at))),
       h.results.filter((r) => pred(periodOfInstant(r.at))),
       h.plans.filter((p) => pred(periodOfDay(p.day))),
+      outcomes,
     );
     // Plan % over the operators with a plan only (their confirmed ÷ their plans).
     return { ...total, planConfirmedRatio: groupPlanRatio(members.map((r) => ({ confirmed: r.confirmed, targetConfirmed: r.plan?.targetConfirmed ?? null }))) };
@@ -151,7 +183,7 @@ export async function hourlyReport(sql: Sql, scope: ReportScope, day: string, tr
   const fromDay = `${firstDate.y}-${String(firstDate.m).padStart(2, '0')}-${String(firstDate.d).padStart(2, '0')}`;
   const buckets = reportBuckets(fromDay, day, timeZone, 'day');
   const ops = await operatorsOf(sql, scope);
-  const h = await loadHistory(sql, ops.map((o) => o.id), (buckets[0] as Bucket).from, dayW.to, scope.offerSku, fromDay, day);
+  const h = await loadHistory(sql, ops.map((o) => o.id), (buckets[0] as Bucket).from, dayW.to, scope.offerSku, fromDay, day, scope.pbxVerified);
   const hours = Array.from({ length: 24 }, (_, hour) => ({ hour, calls: 0, answered: 0, confirmed: 0 }));
   for (const c of h.calls) {
     if (localDayKeyOf(c.at, timeZone) !== day) continue;

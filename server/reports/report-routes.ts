@@ -26,8 +26,8 @@ export const reportRoutes: RouteModule = (app, { db, config, now }) => {
     const actor = userOf(req);
     const q = parseOr400(OperatorReportQuery, req.query, 'query');
     if (q.to < q.from) throw new HttpError(400, 'invalid_input', 'to: конец периода раньше начала', 'to');
-    const scope = await scopeOf(db, actor, q);
     const settings = await readCenterSettings(db, config);
+    const scope = { ...(await scopeOf(db, actor, q)), pbxVerified: settings.pbxVerifiedCalls };
     try {
       return await operatorReport(db, scope, { from: q.from, to: q.to, granularity: q.granularity }, settings.timeZone, now());
     } catch (e) {
@@ -62,8 +62,8 @@ export const reportRoutes: RouteModule = (app, { db, config, now }) => {
   app.get('/reports/hourly', allow(LEAD_ROLES, 'team'), async (req) => {
     const actor = userOf(req);
     const q = parseOr400(HourlyReportQuery, req.query, 'query');
-    const scope = await scopeOf(db, actor, q);
     const settings = await readCenterSettings(db, config);
+    const scope = { ...(await scopeOf(db, actor, q)), pbxVerified: settings.pbxVerifiedCalls };
     return hourlyReport(db, scope, q.day, q.trendDays, settings.timeZone);
   });
 };

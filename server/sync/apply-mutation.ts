@@ -10,6 +10,8 @@ import { catalogueLines } from '../../shared/domain/pricing';
 import { resultContextFor, type CenterContext } from '../../shared/domain/center';
 import { orderTotals, type OrderTotals } from '../../shared/domain/money';
 import { parsePhone } from '../../shared/domain/phone';
+import { zoneAfterSave } from '../../shared/domain/customer-zone';
+import { windowState } from '../../shared/domain/calling-window';
 import type { Sql } from '../db/db';
 import type { AuthedUser } from '../auth/session';
 import type { ServerConfig } from '../config';
@@ -19,6 +21,7 @@ import { type OrderRow, NEXT_VERSION_SQL, callsOf, recordRemoval } from '../orde
 import { recordResultEvent } from '../integrations/order-events';
 import { deliveryProvider } from '../lookups/lookup-routes';
 import { quotedOptions } from '../lookups/delivery-provider';
+import { pbxCallsOf } from '../pbx/pbx-records';
 
 /** Outcome of one mutation; `poke` lists users whose held orders changed. */
 export type Applied =
@@ -39,7 +42,9 @@ async function lockOrder(sql: Sql, id: number): Promise<OrderRow | null> {
 /**
  * logCall.v1 — records a call attempt (idempotent by callId) and the order's last attempt.
  * Accepted from the order's assignee («Ответственный»), even after the lease ended: the call
- * happened and is history; anyone else → `not_held`.
+ * happened and is history; anyone else → `not_held`. The server marks a call that started outside
+ * the customer's calling window (`calls.outside_window`, from the order's zone and the center's
+ * window; never taken from the client).
  */
 async function logCall(ctx: Ctx, args: CallAttempt): Promise<Applied> {
   const row = await lockOrder(ctx.sql, args.orderId);
@@ -51,11 +56,13 @@ async function logCall(ctx: Ctx, args: CallAttempt): Promise<Applied> {
   if (ended < started || (answered !== null && (answered < started || answered > ended))) {
     return reject('invalid_call', 'Звонок не записан: время начала, ответа и окончания не по порядку', args.orderId);
   }
+  const { callingWindow } = centerContextFromStored(await storedWindow(ctx.sql), ctx.config);
+  const outside = !windowState(row.customer_zone ?? null, new Date(started), callingWindow).inside;
   const ins = await ctx.sql.query(
-    `INSERT INTO calls (call_id, order_id, user_id, started_at, answered_at, ended_at, outcome, duration_sec)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (call_id) DO NOTHING`,
+    `INSERT INTO calls (call_id, order_id, user_id, started_at, answered_at, ended_at, outcome, duration_sec, outside_window)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (call_id) DO NOTHING`,
     [args.callId, args.orderId, ctx.user.id, args.startedAt, args.answeredAt, args.endedAt, args.outcome,
-      answered === null ? 0 : Math.round((ended - answered) / 1000)],
+      answered === null ? 0 : Math.round((ended - answered) / 1000), outside],
   );
   if (ins.rowCount === 0) return { ok: true, poke: [] };
   await ctx.sql.query(
@@ -66,7 +73,13 @@ async function logCall(ctx: Ctx, args: CallAttempt): Promise<Applied> {
   return { ok: true, poke: [ctx.user.id] };
 }
 
-async function directories(sql: Sql, config: ServerConfig): Promise<{ reasons: Reason[]; offers: Offer[]; center: CenterContext }> {
+/** The stored calling window setting (as the stored-settings object the center context reads). */
+async function storedWindow(sql: Sql): Promise<Record<string, unknown>> {
+  const { rows } = await sql.query<{ value: unknown }>("SELECT value FROM center_settings WHERE key = 'callingWindow'", [], { prepare: true });
+  return { callingWindow: rows[0]?.value };
+}
+
+async function directories(sql: Sql, config: ServerConfig): Promise<{ reasons: Reason[]; offers: Offer[]; center: CenterContext; pbxVerified: boolean }> {
   type Row = {
     reasons: { code: string; grp: Reason['group']; label: string; active: boolean }[];
     offers: { sku: string; name: string; price_kop: number; promo: Offer['promo']; active: boolean }[];
@@ -82,6 +95,7 @@ async function directories(sql: Sql, config: ServerConfig): Promise<{ reasons: R
     reasons: row.reasons.map((r) => ({ code: r.code, group: r.grp, label: r.label, active: r.active })),
     offers: row.offers.map((o) => ({ sku: o.sku, name: o.name, priceKop: Number(o.price_kop), promo: o.promo, active: o.active })),
     center: centerContextFromStored(row.settings, config),
+    pbxVerified: row.settings.pbxVerifiedCalls === true,
   };
 }
 
@@ -109,9 +123,10 @@ function serverTotals(args: SaveResultArgs, offers: Offer[]): OrderTotals {
 
 /**
  * saveResult.v1 — validated by the shared rules (call facts from the logged calls since the
- * order was taken; lines against the catalogue and promo terms) and, for a confirm, the delivery
+ * order was taken — with the center setting `pbxVerifiedCalls` only those the PBX reported, with
+ * the PBX's answer; lines against the catalogue and promo terms) and, for a confirm, the delivery
  * against the server's own quote for the address; applies the transition, the customer, address,
- * lines and delivery; stores the result with the server's totals. Every saved result ends the
+ * lines and delivery (an address region re-places the customer's zone: zoneAfterSave); stores the result with the server's totals. Every saved result ends the
  * lease: the order returns to its tab (or is closed), the assignee stays «Ответственный», and the
  * operator's held set loses it.
  */
@@ -124,13 +139,18 @@ async function saveResult(ctx: Ctx, args: SaveResultArgs): Promise<Applied> {
   const calls = (await callsOf(ctx.sql, [row.id])).get(row.id) ?? [];
   const dirs = await directories(ctx.sql, ctx.config);
   const delivery = await deliveryIssues(ctx.sql, args, dirs.offers);
+  // results need PBX-verified calls: the rules count only the calls the PBX reported (shared/domain/pbx-calls.ts)
+  const pbx = dirs.pbxVerified
+    ? { calls: await pbxCallsOf(ctx.sql, calls.map((c) => c.callId)), phones: [row.phone, row.extra_phone, args.customer.phone].filter((p): p is string => !!p) }
+    : null;
+  const zone = zoneAfterSave({ zone: row.customer_zone ?? null, source: row.zone_source ?? 'unknown' }, args.address.region, args.customer.phone);
   let t;
   try {
     t = applyResult(
       { status: row.status, failedAttempts: row.failed_attempts, callbackAt: row.callback_at ? row.callback_at.toISOString() : null },
       args,
       resultContextFor(dirs.center, { calls, now: ctx.now, failedAttempts: row.failed_attempts, reasons: dirs.reasons, offers: dirs.offers,
-        takenAt: row.taken_at ? row.taken_at.toISOString() : null }),
+        takenAt: row.taken_at ? row.taken_at.toISOString() : null, pbx, customerZone: zone.zone }),
     );
   } catch (e) {
     if (!(e instanceof ResultRejectedError)) throw e;
@@ -142,12 +162,12 @@ async function saveResult(ctx: Ctx, args: SaveResultArgs): Promise<Applied> {
   await ctx.sql.query(
     `UPDATE orders SET status = $2, failed_attempts = $3, callback_at = $4, problem = $5, comment = $6,
             customer_name = $7, phone = $8, phone_valid = $9, extra_phone = $10, gender = $11, address = $12, lines = $13, delivery = $14,
-            lease_until = NULL, updated_at = $15, version = ${NEXT_VERSION_SQL}
+            lease_until = NULL, updated_at = $15, customer_zone = $16, zone_source = $17, version = ${NEXT_VERSION_SQL}
       WHERE id = $1`,
     [row.id, t.status, t.failedAttempts, t.callbackAt, t.problem, t.comment,
       args.customer.name, args.customer.phone, parsePhone(args.customer.phone).ok, args.customer.extraPhone, args.customer.gender,
       JSON.stringify(args.address), JSON.stringify(args.lines), args.delivery ? JSON.stringify(args.delivery) : null,
-      ctx.now.toISOString()],
+      ctx.now.toISOString(), zone.zone, zone.source],
   );
   await recordResultEvent(ctx.sql, row.id, args.result, ctx.now);
   await ctx.sql.query(

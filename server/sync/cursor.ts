@@ -114,3 +114,18 @@ export function advance(w: Window, lastVersion: number | null, full: boolean): {
   if (full && lastVersion !== null) return { cursor: formatCursor({ lo: w.lo, hi: w.hi, after: lastVersion }), more: true };
   return { cursor: formatCursor({ lo: w.hi, hi: w.hi, after: 0 }), more: w.hi < w.horizon && w.after > 0 };
 }
+
+/**
+ * How many changes of `source` a reader at `cursor` has still to receive up to the horizon of
+ * its snapshot (an estimate for progress: a later change of a key already delivered counts again).
+ */
+export async function remainingAfter(sql: Sql, source: ChangeSource, cursor: string, horizon: number): Promise<number> {
+  const c = parseCursor(cursor, 'cursor');
+  const n = source.params.length;
+  const r = await sql.query<{ n: number | string }>(
+    `SELECT count(*) AS n FROM (${source.sql}) s
+      WHERE s.xid >= $${n + 1} AND s.xid < $${n + 4} AND NOT (s.xid < $${n + 2} AND s.version <= $${n + 3})`,
+    [...source.params, c.lo, c.hi, c.after, horizon],
+  );
+  return Number(r.rows[0]?.n ?? 0);
+}

@@ -1,7 +1,8 @@
 /**
  * Sync protocol (docs/sync-protocol.md): push applies each mutation exactly once per
  * (clientId, id) in its own transaction; pull returns, from one REPEATABLE READ snapshot, the
- * caller's held orders and removals after its cursor (the rule of cursor.ts), paged by version.
+ * caller's held orders and removals after its cursor (the rule of cursor.ts), paged by version,
+ * with how many changes are still to come (`remaining`, for the desk's initial-sync progress).
  */
 import { PullQuery, PushRequest, type MutationOutcome, type PullResponse, type Rejection } from '../../shared/api/http';
 import type { Order } from '../../shared/domain/schemas';
@@ -13,7 +14,7 @@ import { HttpError } from '../http/errors';
 import { parseClean } from '../orders/parse-clean';
 import { type OrderRow, ORDER_SELECT, expireLeases, ordersOfRows } from '../orders/order-repo';
 import { applyMutation } from './apply-mutation';
-import { type ChangeSource, advance, inWindow, openWindow, parseCursor, settleHorizon, windowParams } from './cursor';
+import { type ChangeSource, advance, inWindow, openWindow, parseCursor, remainingAfter, settleHorizon, windowParams } from './cursor';
 
 /** Test-only fault hook: the process dies right after a push transaction commits, before replying. */
 const CRASH_AFTER_COMMIT = process.env.PROZVON_TEST_FAULT === 'crash-after-push-commit';
@@ -122,7 +123,8 @@ export const syncRoutes: RouteModule = (app, deps) => {
     const cursor = parseCursor(q.cursor, 'cursor');
     await settleHorizon(db);
     const res = await db.tx(async (sql): Promise<PullResponse> => {
-      const w = await openWindow(sql, cursor, heldChanges(user.id, at), 'cursor');
+      const source = heldChanges(user.id, at);
+      const w = await openWindow(sql, cursor, source, 'cursor');
       const lastMutationId = await clientRow(sql, q.clientId, user);
       const held = await sql.query<OrderRow>(
         `${ORDER_SELECT} WHERE o.assignee_id = $1 AND o.lease_until > $2 AND ${inWindow('o', 3)} ORDER BY o.version LIMIT $6`,
@@ -149,7 +151,8 @@ export const syncRoutes: RouteModule = (app, deps) => {
         mutationId: Number(r.mutation_id), orderId: r.order_id, code: r.code, message: r.message, at: r.at.toISOString(),
       }));
       const next = advance(w, page[page.length - 1]?.version ?? null, items.length > q.limit);
-      return { orders, removed, lastMutationId, rejections, ...next };
+      const remaining = await remainingAfter(sql, source, next.cursor, w.horizon);
+      return { orders, removed, lastMutationId, rejections, ...next, remaining };
     }, { isolation: 'repeatable read' });
     return res;
   });

@@ -8,6 +8,9 @@ import {
   ResultKind, SaveResultArgs, Sku, DeliveryOption,
 } from '../domain/schemas';
 import { CenterContext } from '../domain/center';
+import { BuyerRecordSchema, ShipmentStatus } from './outcomes';
+import { DeskDialing } from '../domain/dialing';
+import { CustomerZone, IngestGeo } from '../domain/customer-zone';
 
 /** Error body of every 4xx/5xx: `{error:{code,message}}`; `field` names the offending input. */
 export const ApiError = z.object({
@@ -18,7 +21,8 @@ export type ApiError = z.infer<typeof ApiError>;
 export const Role = z.enum(['operator', 'lead', 'admin']);
 export type Role = z.infer<typeof Role>;
 
-export const User = z.object({ id: z.number().int(), login: z.string(), name: z.string(), role: Role });
+/** A user; `dialing` (the operator's progressive dialing and auto-next) comes in the login reply, absent = off. */
+export const User = z.object({ id: z.number().int(), login: z.string(), name: z.string(), role: Role, dialing: DeskDialing.optional() });
 export type User = z.infer<typeof User>;
 
 /** SIP account provisioned by the server at login. */
@@ -57,6 +61,10 @@ export const IngestOrderRequest = z.object({
   quantity: z.number().int().min(1).max(999).optional(),
   priceKop: Kopecks.optional(),
   createdAt: IsoInstant.optional(),
+  /** Where the customer is, if the landing page knows (region name or code, city, IANA zone): places the customer's zone. */
+  region: IngestGeo.shape.region,
+  city: IngestGeo.shape.city,
+  timeZone: IngestGeo.shape.timeZone,
 });
 export type IngestOrderRequest = z.infer<typeof IngestOrderRequest>;
 
@@ -80,6 +88,8 @@ export const QueueRow = z.object({
   offerName: z.string(),
   customerName: z.string(),
   phoneMasked: z.string(),
+  /** The customer's zone (the desk shows their time and dims rows outside the calling window); absent from an older server or cache: unknown. */
+  customerZone: CustomerZone.optional(),
 });
 export type QueueRow = z.infer<typeof QueueRow>;
 
@@ -109,7 +119,11 @@ export const CustomerHistory = z.object({
     problem: z.string().nullable(),
     comment: z.string(),
     lastCallAt: IsoInstant.nullable(),
+    /** The latest shipment status of a confirmed order (absent: none reported). */
+    shipmentStatus: ShipmentStatus.optional(),
   })),
+  /** Past parcels and the «не выкупает» / blacklist marks (absent from an older server). */
+  buyer: BuyerRecordSchema.optional(),
 });
 export type CustomerHistory = z.infer<typeof CustomerHistory>;
 
@@ -161,6 +175,8 @@ export const PullResponse = z.object({
   cursor: ChangeCursor,
   /** True when more changes wait beyond this page; pull again with the new cursor. */
   more: z.boolean(),
+  /** About how many changes are still to come after this page (initial-sync progress); absent from older servers. */
+  remaining: z.number().int().min(0).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

@@ -7,8 +7,11 @@ import { z } from 'zod';
 import { Address, DeliveryOption, Gender, IsoInstant, Kopecks, OrderId, OrderLine, OrderStatus, Sku } from '../domain/schemas';
 import { ChangeCursor, START_CURSOR } from './http';
 
-/** What happened to the order: a saved result, or a Новый order going back to the common pool. */
-export const OrderEventKind = z.enum(['confirmed', 'cancelled', 'invalid', 'callback', 'no_answer', 'returned_to_pool']);
+/**
+ * What happened to the order: a saved result, a Новый order going back to the common pool, or
+ * an order from a blacklisted phone held for a lead (`held`; closed at ingest it is `invalid`).
+ */
+export const OrderEventKind = z.enum(['confirmed', 'cancelled', 'invalid', 'callback', 'no_answer', 'returned_to_pool', 'held']);
 export type OrderEventKind = z.infer<typeof OrderEventKind>;
 
 /** The order as it was right after the change, with totals computed by the server. */

@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { BoardAgent } from './live';
 import { Role, Script } from './http';
+import { DeskDialing, PreviewSeconds, WrapUpSeconds } from '../domain/dialing';
+import { BLACKLIST_ACTIONS } from '../domain/buyout';
+import { CallingWindow } from '../domain/calling-window';
 import { DeliveryMethod, IsoInstant, Kopecks, Offer, OrderId, QueueTab, ReasonGroup, Sku } from '../domain/schemas';
 
 /** A local calendar day `YYYY-MM-DD` (center's time zone). */
@@ -73,6 +76,12 @@ export const ByResult = z.object({
   confirm: z.number().int(), callback: z.number().int(), noAnswer: z.number().int(), cancel: z.number().int(), invalid: z.number().int(),
 });
 
+/** Buyout (выкуп) figures of confirmed orders (definitions in shared/domain/buyout.ts). */
+export const BuyoutFiguresSchema = z.object({
+  shipped: z.number().int(), delivered: z.number().int(), returned: z.number().int(), lost: z.number().int(),
+  buyoutRate: z.number().nullable(), collectedKop: z.number().int(),
+});
+
 /** Figures of one operator (or the team total) in one period. */
 export const ReportFigures = z.object({
   time: StateSecondsSchema,
@@ -87,6 +96,10 @@ export const ReportFigures = z.object({
   revenueKop: z.number().int(),
   plan: z.object({ targetConfirmed: z.number().int(), targetCalls: z.number().int() }).nullable(),
   planConfirmedRatio: z.number().nullable(),
+  /** Delivery outcomes of the orders confirmed in the period (shared/domain/buyout.ts); absent from an older server. */
+  buyout: BuyoutFiguresSchema.optional(),
+  /** Calls started outside the customer's calling window (the server's flag on each call); absent from an older server. */
+  outsideWindow: z.number().int().optional(),
 });
 export type ReportFigures = z.infer<typeof ReportFigures>;
 
@@ -194,6 +207,8 @@ export const AdminUser = z.object({
   sipUser: z.string().nullable(),
   hasSipPassword: z.boolean(),
   offerSkus: z.array(Sku),
+  /** Progressive dialing and auto-next (absent from an older server: off). */
+  dialing: DeskDialing.optional(),
 });
 export type AdminUser = z.infer<typeof AdminUser>;
 
@@ -211,6 +226,10 @@ export const UpdateUserRequest = SipFields.partial().extend({
   active: z.boolean().optional(),
   /** Password reset. */
   password: z.string().min(4).max(200).optional(),
+  /** Progressive dialing: preview seconds before the desk dials by itself (0–30), null = off. */
+  previewSeconds: PreviewSeconds.optional(),
+  /** Auto-next: wrap-up seconds after a save before the next order comes (0–120), null = off. */
+  wrapUpSeconds: WrapUpSeconds.optional(),
 });
 
 /** GET admin/users answer. */
@@ -250,6 +269,7 @@ export const TariffsResponse = z.object({ tariffs: z.array(Tariff) });
 /** The answer of DELETE routes. */
 export const OkResponse = z.object({ ok: z.literal(true) });
 
+const NON_BUYER_RETURNS = 'нужно целое число возвратов от 1 до 100';
 const HhMm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time HH:MM expected');
 export const CenterSettings = z.object({
   timeZone: z.string().min(1).max(64).refine((tz) => {
@@ -262,6 +282,17 @@ export const CenterSettings = z.object({
   }, 'unknown time zone'),
   workingHours: z.object({ start: HhMm, end: HhMm }).nullable(),
   alerts: AlertThresholds,
+  /** Returned parcels at or above which a customer is flagged «не выкупает» (shared/domain/buyout.ts). */
+  nonBuyerReturns: z.number({ error: NON_BUYER_RETURNS }).int({ error: NON_BUYER_RETURNS }).min(1, { error: NON_BUYER_RETURNS }).max(100, { error: NON_BUYER_RETURNS }),
+  /** What an order from a blacklisted phone becomes: held for a lead, or closed as Невалид. */
+  blacklistAction: z.enum(BLACKLIST_ACTIONS, { error: 'нужно hold (задержать) или invalid (Невалид)' }),
+  /**
+   * Results need calls the PBX reported (docs/telephony.md «Calls verified by the PBX»): a desk log
+   * the PBX never confirmed does not count, and reports count the PBX's calls and answers.
+   */
+  pbxVerifiedCalls: z.boolean(),
+  /** The hours of the customer's day in which orders are called (shared/domain/calling-window.ts). */
+  callingWindow: CallingWindow,
 });
 export type CenterSettings = z.infer<typeof CenterSettings>;
 export const CenterSettingsPatch = CenterSettings.partial();

@@ -78,6 +78,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('welcome'), userId: z.number().int(), serverTime: IsoInstant }),
   z.object({ type: z.literal('poke') }),
   z.object({ type: z.literal('agent'), agent: BoardAgent }),
+  /** Several operators' rows changed together (one coalesced fan-out tick): upsert each, in order. */
+  z.object({ type: z.literal('agents'), agents: z.array(BoardAgent) }),
   z.object({ type: z.literal('board'), agents: z.array(BoardAgent), queue: z.record(QueueTab, z.number().int()) }),
   z.object({ type: z.literal('reminder'), orderId: OrderId, callbackAt: IsoInstant, customerName: z.string() }),
   z.object({ type: z.literal('message'), from: z.string(), text: z.string(), at: IsoInstant }),

@@ -12,3 +12,6 @@ export * from './delivery';
 export * from './promo';
 export * from './pricing';
 export * from './script-vars';
+export * from './customer-zone';
+export * from './calling-window';
+export * from './russia-regions';

@@ -1,6 +1,12 @@
 /**
  * Money of an order. Everything is integer kopecks.
  *
+ * Display rule (one for the whole app): an amount someone pays or is charged — a price, a line, a
+ * delivery, an order total — is shown exactly, with kopecks only when non-zero (`formatRub`);
+ * a statistic over many orders — an average check, revenue in a report — is shown in whole
+ * roubles, half up (`formatRubWhole`), so a report column never mixes `3 253,70 ₽` with `2 550 ₽`.
+ * Exports (CSV/XLSX) keep exact kopecks.
+ *
  * Rounding rule: each line is rounded on its own, half up, to whole kopecks:
  *   lineTotal = round_half_up(quantity × unitPriceKop × (100 − discountPct) / 100)
  * computed with integer math only (no floating point): floor((q·u·(100−d) + 50) / 100).
@@ -60,4 +66,13 @@ export function formatRub(kop: number): string {
   const grouped = String(rub).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
   const kopPart = rest === 0 ? '' : `,${String(rest).padStart(2, '0')}`;
   return `${negative ? '−' : ''}${grouped}${kopPart}${NBSP}₽`;
+}
+
+/**
+ * A report statistic (average check, revenue) in whole roubles, rounded half up (away from zero
+ * for negatives): `3 254 ₽` for 325 370 kopecks. Payable amounts use `formatRub`.
+ */
+export function formatRubWhole(kop: number): string {
+  const whole = Math.floor((Math.abs(Math.trunc(kop)) + 50) / 100) * 100;
+  return formatRub(kop < 0 ? -whole : whole);
 }

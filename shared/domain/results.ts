@@ -9,10 +9,13 @@
  *   Невалид/wrong number and Невалид/spam need NO attempt at all.
  * - Only calls started at or after `ctx.takenAt` (when given) count, so yesterday's attempts do
  *   not satisfy today's save.
+ * - With `ctx.pbx` (results need PBX-verified calls) only the calls the PBX reported count, with
+ *   the PBX's answer (pbx-calls.ts); a desk log the PBX never confirmed is refused as `pbxUnverified`.
  * - A callbackAt at or before `now` is an error; В работе with working hours set must be inside
  *   them. A callbackAt later than CALLBACK_MAX_DAYS (90) days ahead is an error too: a cash-on-
  *   delivery order is not kept waiting a quarter, and an unbounded date (year 9999) would take
- *   the order out of every due queue for good. Недозвон with failedAttempts becoming > 3 needs a callbackAt later today (the default
+ *   the order out of every due queue for good. Недозвон with failedAttempts becoming > 3 needs a callbackAt later today, or no later than the
+ *   automatic one when the customer's window moved it to another day (the default
  *   now + 1 h is clamped to working hours, so it is not re-checked against them).
  * - Подтвердить: full name = at least two words, gender, city, street, house, ≥ 1 line with at
  *   least one main line, a delivery option; problem and callbackAt empty; when `ctx.offers` is
@@ -25,8 +28,10 @@
 import type { CallAttempt, Offer, OrderStatus, Reason, ReasonGroup, ResultKind, SaveResultArgs } from './schemas';
 import { commentBody, formatDateRu, prefixComment } from './comment';
 import { pricingViolations } from './pricing';
+import { pbxVerifiedAttempts, type PbxCall } from './pbx-calls';
 import { REASON_CODES } from './reasons';
 import { QUICK_RECALL_MAX_ATTEMPTS, isFinalStatus, isSameLocalDay, localDate, localParts, zonedTimeToUtc } from './tabs';
+import { moveIntoWindow, type CallingWindow } from './calling-window';
 
 export type ResultVariant = SaveResultArgs['variant'];
 
@@ -53,7 +58,17 @@ export interface ResultContext {
   takenAt?: string | null;
   /** How many days ahead a callbackAt may be (CALLBACK_MAX_DAYS when absent). */
   callbackMaxDays?: number;
+  /**
+   * Set when results need PBX-verified calls (center setting `pbxVerifiedCalls`): what the PBX
+   * reported for the order's calls and the customer's numbers; only those calls count (pbx-calls.ts).
+   */
+  pbx?: { calls: PbxCall[]; phones: string[] } | null;
+  /** The customer's zone (null = unknown) and calling window; when given the automatic callback moves into the window. */
+  customer?: CustomerWindow | null;
 }
+
+/** The customer's zone and the calling window that applies to the order. */
+export interface CustomerWindow { zone: string | null; window: CallingWindow }
 
 /** Whether a call was made on the order and whether one was answered. */
 export function callFacts(calls: CallAttempt[]): { attempted: boolean; answered: boolean } {
@@ -138,9 +153,15 @@ export function withinWorkingHours(instant: Date, timeZone: string, hours: Worki
  * whole minutes, clamped into the working hours of today when they are set, and always within
  * today's local date (at latest 23:59). Decision: when that clamp would not be later than `now`
  * (the working day is already over) the working hours are ignored: now + 1 h within today; in the
- * last minute of the day it is the day's last millisecond.
+ * last minute of the day it is the day's last millisecond. With the customer's window given, that
+ * time then moves into the window (calling-window.ts moveIntoWindow), possibly to the next day.
  */
-export function autoCallbackAt(now: Date, timeZone: string, workingHours?: WorkingHours | null): string {
+export function autoCallbackAt(now: Date, timeZone: string, workingHours?: WorkingHours | null, customer?: CustomerWindow | null): string {
+  const centerDay = centerDayCallbackAt(now, timeZone, workingHours);
+  return customer ? moveIntoWindow(centerDay, customer.zone, customer.window) : centerDay;
+}
+
+function centerDayCallbackAt(now: Date, timeZone: string, workingHours?: WorkingHours | null): string {
   const nowMs = now.getTime();
   const today = localDate(now, timeZone);
   const lastMinute = zonedTimeToUtc(localDate(now, timeZone, 1), 0, timeZone).getTime() - 60_000;
@@ -162,7 +183,7 @@ export function autoCallbackAt(now: Date, timeZone: string, workingHours?: Worki
 export function resultDefaults(
   result: ResultKind,
   variant: ResultVariant,
-  ctx: { now: Date; timeZone: string; failedAttempts: number; workingHours?: WorkingHours | null },
+  ctx: { now: Date; timeZone: string; failedAttempts: number; workingHours?: WorkingHours | null; customer?: CustomerWindow | null },
 ): { problem: string | null; callbackAt: string | null; commentTemplate: string } {
   switch (result) {
     case 'confirm': return { problem: null, callbackAt: null, commentTemplate: '' };
@@ -170,7 +191,7 @@ export function resultDefaults(
     case 'noAnswer':
       return {
         problem: null,
-        callbackAt: ctx.failedAttempts + 1 > QUICK_RECALL_MAX_ATTEMPTS ? autoCallbackAt(ctx.now, ctx.timeZone, ctx.workingHours) : null,
+        callbackAt: ctx.failedAttempts + 1 > QUICK_RECALL_MAX_ATTEMPTS ? autoCallbackAt(ctx.now, ctx.timeZone, ctx.workingHours, ctx.customer) : null,
         commentTemplate: '',
       };
     case 'cancel':
@@ -196,7 +217,13 @@ function variantViolations(result: ResultKind, variant: ResultVariant): RuleViol
   return [v('variantNotAllowed', 'variant', `Вариант «${variant}» не относится к результату «${RESULT_LABELS_RU[result]}».`)];
 }
 
-function callViolations(need: CallNeed, facts: { attempted: boolean; answered: boolean }): RuleViolation[] {
+function callViolations(need: CallNeed, facts: { attempted: boolean; answered: boolean }, desk: { attempted: boolean; answered: boolean }): RuleViolation[] {
+  if (need === 'answered' && !facts.answered && desk.answered) {
+    return [v('pbxUnverified', 'callMade', 'Разговор не подтверждён АТС: она не сообщала об ответе клиента на звонки этого заказа. Если звонок только что закончился, сохраните ещё раз через несколько секунд.')];
+  }
+  if (need === 'attempted' && !facts.attempted && desk.attempted) {
+    return [v('pbxUnverified', 'callMade', 'Звонок не подтверждён АТС: она не сообщала о звонках этого заказа. Если звонок только что закончился, сохраните ещё раз через несколько секунд.')];
+  }
   if (need === 'answered' && !facts.answered) {
     return [v(facts.attempted ? 'answeredCallRequired' : 'callRequired', 'callMade', 'Нужен состоявшийся разговор с клиентом: позвоните клиенту.')];
   }
@@ -248,13 +275,18 @@ function callbackViolations(args: SaveResultArgs, ctx: ResultContext): RuleViola
   if (at.getTime() > ctx.now.getTime() + maxDays * 86_400_000) {
     out.push(v('callbackAtTooFar', 'callbackAt', `Перезвон можно назначить не дальше чем на ${maxDays} дней вперёд.`));
   }
-  if (args.result === 'noAnswer' && !isSameLocalDay(at, ctx.now, ctx.timeZone)) {
+  if (args.result === 'noAnswer' && !isSameLocalDay(at, ctx.now, ctx.timeZone) && !withinMovedCallback(at, ctx)) {
     out.push(v('callbackAtNotToday', 'callbackAt', `Для недозвона перезвон ставится в рамках сегодняшнего дня (${formatDateRu(ctx.now, ctx.timeZone)}).`));
   }
   if (args.result === 'callback' && ctx.workingHours && !withinWorkingHours(at, ctx.timeZone, ctx.workingHours)) {
     out.push(v('callbackAtOutsideHours', 'callbackAt', `Время перезвона вне рабочих часов (${ctx.workingHours.start}–${ctx.workingHours.end}).`));
   }
   return out;
+}
+
+/** Whether a Недозвон callback on a later day is no later than the automatic one moved into the customer's window. */
+function withinMovedCallback(at: Date, ctx: ResultContext): boolean {
+  return ctx.customer ? at.getTime() <= Date.parse(autoCallbackAt(ctx.now, ctx.timeZone, ctx.workingHours, ctx.customer)) : false;
 }
 
 /** Whether a name is "in full": at least two words with letters. */
@@ -284,11 +316,12 @@ export function callsSinceTaken(calls: CallAttempt[], takenAt: string | null | u
 
 /** Every rule a save breaks (empty = the save is valid). Does not check the order's current status: see applyResult. */
 export function validateResult(args: SaveResultArgs, ctx: ResultContext): RuleViolation[] {
-  const calls = callsSinceTaken(ctx.calls, ctx.takenAt);
+  const desk = callsSinceTaken(ctx.calls, ctx.takenAt);
+  const calls = ctx.pbx ? callsSinceTaken(pbxVerifiedAttempts(ctx.calls, ctx.pbx.calls, ctx.pbx.phones), ctx.takenAt) : desk;
   const rule = caseRule(args.result, args.variant);
   return [
     ...variantViolations(args.result, args.variant),
-    ...callViolations(rule.call, callFacts(calls)),
+    ...callViolations(rule.call, callFacts(calls), callFacts(desk)),
     ...problemViolations(rule.problem, args.problem, ctx.reasons),
     ...callbackViolations(args, ctx),
     ...commentViolations(rule.comment, args.comment),

@@ -4,6 +4,7 @@
  * phones are E.164 strings.
  */
 import { z } from 'zod';
+import { CustomerZone } from './customer-zone';
 
 /** Maximum money amount accepted anywhere (100 million roubles), keeps sums inside int64 and JS safe ints. */
 export const MAX_KOP = 10_000_000_000;
@@ -14,8 +15,11 @@ export const E164 = z.string().regex(/^\+[1-9]\d{7,14}$/, 'E.164 phone expected,
 export const OrderId = z.number().int().positive().max(2 ** 31 - 1);
 export const Sku = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'SKU: latin letters, digits, _ . -');
 
-/** Server-owned order status. The last three are final for the operator. */
-export const OrderStatus = z.enum(['new', 'callback', 'no_answer', 'confirmed', 'cancelled', 'invalid']);
+/**
+ * Server-owned order status. confirmed, cancelled and invalid are final for the operator; `held`:
+ * ingested from a blacklisted phone, in no queue until a lead releases or closes it (shared/domain/buyout.ts).
+ */
+export const OrderStatus = z.enum(['new', 'callback', 'no_answer', 'confirmed', 'cancelled', 'invalid', 'held']);
 export type OrderStatus = z.infer<typeof OrderStatus>;
 
 /** The five result buttons of the order form. */
@@ -161,6 +165,8 @@ export const Order = z.object({
   comment: z.string(),
   calls: z.array(CallAttempt),
   version: z.number().int(),
+  /** The customer's time zone and where it came from (customer-zone.ts); unknown when absent (old cache rows). */
+  customerZone: CustomerZone.default(() => ({ zone: null, source: 'unknown' as const })),
 });
 export type Order = z.infer<typeof Order>;
 

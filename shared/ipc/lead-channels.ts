@@ -13,7 +13,10 @@ import {
   UpdateUserRequest, UpsertOfferRequest, UserOffersRequest, UserOffersResponse,
 } from '../api/lead';
 import { Offer, OrderId, Sku } from '../domain/schemas';
+import { PbxFlagsQuery, PbxFlagsResponse } from '../api/pbx';
 import { AgentStateResponse } from '../api/live';
+import { AddBlacklistRequest, BlacklistEntry, BlacklistResponse, DecideHeldRequest, HeldOrdersResponse } from '../api/outcomes';
+import { CreateWebhookRequest, DeliveryState, ReplayResponse, UpdateWebhookRequest, WebhookDeliveriesResponse, WebhookEndpoint, WebhooksResponse } from '../api/webhooks';
 
 const Empty = z.object({}).strict();
 /** A database id carried in a route's path. */
@@ -22,7 +25,7 @@ const RowId = z.number().int().positive().max(2 ** 31 - 1);
 const PathSku = Sku.refine((s) => s !== '.' && s !== '..', 'SKU «.» и «..» недопустимы');
 
 /** The report exports main can download (`reports/<report>.<format>`). */
-export const ExportReport = z.enum(['operators']);
+export const ExportReport = z.enum(['operators', 'buffer']);
 export const ExportFormat = z.enum(['csv', 'xlsx']);
 
 /** Request/response schema pairs of the lead/admin channels. */
@@ -61,6 +64,30 @@ export const leadChannels = {
   'admin.saveTariff': { req: z.object({ id: RowId.nullable(), tariff: TariffInput }).strict(), res: Tariff },
   /** DELETE admin/tariffs/:id. */
   'admin.deleteTariff': { req: z.object({ id: RowId }).strict(), res: OkResponse },
+  /** GET admin/webhooks: the outgoing webhook endpoints. */
+  'admin.webhooks': { req: Empty, res: WebhooksResponse },
+  /** POST admin/webhooks. */
+  'admin.createWebhook': { req: CreateWebhookRequest.strict(), res: WebhookEndpoint },
+  /** PATCH admin/webhooks/:id (edit, pause, resume). */
+  'admin.updateWebhook': { req: z.object({ id: RowId, patch: UpdateWebhookRequest.strict() }).strict(), res: WebhookEndpoint },
+  /** DELETE admin/webhooks/:id. */
+  'admin.deleteWebhook': { req: z.object({ id: RowId }).strict(), res: OkResponse },
+  /** GET admin/webhooks/:id/deliveries?state: recent deliveries and attempts. */
+  'admin.webhookDeliveries': { req: z.object({ id: RowId, state: DeliveryState.optional() }).strict(), res: WebhookDeliveriesResponse },
+  /** POST admin/webhooks/deliveries/:id/replay: one dead letter again. */
+  'admin.replayDelivery': { req: z.object({ id: RowId }).strict(), res: ReplayResponse },
+  /** POST admin/webhooks/:id/replay-dead: every dead letter of the endpoint again. */
+  'admin.replayDead': { req: z.object({ id: RowId }).strict(), res: ReplayResponse },
+  /** GET admin/blacklist: the blacklisted phones. */
+  'admin.blacklist': { req: Empty, res: BlacklistResponse },
+  /** POST admin/blacklist: a phone (any format) and the reason. */
+  'admin.addBlacklist': { req: AddBlacklistRequest.strict(), res: BlacklistEntry },
+  /** DELETE admin/blacklist/:id. */
+  'admin.deleteBlacklist': { req: z.object({ id: RowId }).strict(), res: OkResponse },
+  /** GET held-orders: orders held because their phone is blacklisted (leads and admins). */
+  'orders.held': { req: Empty, res: HeldOrdersResponse },
+  /** POST held-orders/:id/decide: back to the queue or closed as Невалид. */
+  'orders.decideHeld': { req: z.object({ id: RowId }).extend(DecideHeldRequest.shape).strict(), res: OkResponse },
   /** GET admin/settings. */
   'admin.settings': { req: Empty, res: CenterSettings },
   /** PUT admin/settings. */
@@ -69,6 +96,8 @@ export const leadChannels = {
   'reports.operators': { req: OperatorReportQuery.strict(), res: OperatorReport },
   /** GET reports/hourly. */
   'reports.hourly': { req: HourlyReportQuery.strict(), res: HourlyReport },
+  /** GET pbx/flags?from&to: desk call logs that disagree with the PBX (calls verified by the PBX). */
+  'pbx.flags': { req: PbxFlagsQuery.strict(), res: PbxFlagsResponse },
   /** GET plans?day: the plans of the lead's team. */
   'plans.list': { req: PlansQuery.strict(), res: PlansResponse },
   /** PUT plans. */

@@ -165,11 +165,11 @@ test('the lead sees each state change of the operator live; reports and exports 
   const before = boardGets();
   expect(before).toBeGreaterThanOrEqual(1);
 
-  await opPage.getByRole('button', { name: 'Статус оператора' }).click();
+  await opPage.getByRole('button', { name: /^Статус оператора: / }).click();
   await opPage.getByRole('menuitem', { name: 'Обед' }).click();
   await seeState('break', /Перерыв · обед/);
 
-  await opPage.getByRole('button', { name: 'Статус оператора' }).click();
+  await opPage.getByRole('button', { name: /^Статус оператора: / }).click();
   await opPage.getByRole('menuitem', { name: 'Готов' }).click();
   await seeState('ready', /Готов/);
 

@@ -35,7 +35,8 @@ describe('center context in main', () => {
     });
     expect(put.status).toBe(200);
     await changed;
-    const expected = { timeZone: 'Asia/Yekaterinburg', workingHours: hours, limits: { callbackMaxDays: 90 } };
+    // the calling window: none stored, so the server's configured one (jest.config.js: around the clock)
+    const expected = { timeZone: 'Asia/Yekaterinburg', workingHours: hours, callingWindow: { start: '00:00', end: '24:00' }, limits: { callbackMaxDays: 90 } };
     expect(await ok(h.api['auth.session']({}))).toMatchObject({ timeZone: 'Asia/Yekaterinburg', center: expected });
 
     // a callback at hh:30 is outside 00:00–00:01 in any zone: refused locally, nothing queued

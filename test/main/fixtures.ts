@@ -16,7 +16,7 @@ export function sampleOrder(id: number, patch: Partial<Order> = {}): Order {
     failedAttempts: 0, callbackAt: null, lastAttemptAt: null, assigneeId: 7, assigneeName: 'Оператор 1', leaseUntil: null,
     offerSku: 'SLIM-TEA', customer: { name: 'Иванова Анна', phone: '+79123456789', extraPhone: null, gender: 'female' },
     address: emptyAddress(), lines: [{ offerSku: 'SLIM-TEA', name: 'Чай', quantity: 1, unitPriceKop: 99_000, discountPct: 0, main: true }],
-    delivery: null, problem: null, comment: '', calls: [], version: 1, ...patch,
+    delivery: null, problem: null, comment: '', calls: [], version: 1, customerZone: { zone: null, source: 'unknown' }, ...patch,
   };
 }
 

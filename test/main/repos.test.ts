@@ -14,10 +14,11 @@ import type { QueueCounts, QueueRow } from '../../shared/api/http';
 import { callbackSave, sampleCall, sampleDraft, sampleOrder } from './fixtures';
 
 const NOW = new Date('2026-11-28T10:00:00.000Z');
-const ctx = { center: { timeZone: 'Europe/Moscow', workingHours: null, limits: { callbackMaxDays: 90 } }, reasons: DEFAULT_REASONS, now: NOW };
+const ctx = { center: { timeZone: 'Europe/Moscow', workingHours: null, callingWindow: { start: '09:00', end: '21:00' }, limits: { callbackMaxDays: 90 } }, reasons: DEFAULT_REASONS, now: NOW };
 const row = (id: number): QueueRow => ({
   id, tab: 'new', due: true, status: 'new', createdAt: '2026-11-28T08:00:00.000Z', assigneeId: null, assigneeName: null,
   failedAttempts: 0, callbackAt: null, offerSku: 'SLIM-TEA', offerName: 'Чай', customerName: 'Анна', phoneMasked: '+7 912 ***-**-89',
+  customerZone: { zone: null, source: 'unknown' },
 });
 const page = (p: Partial<Parameters<typeof applyPullPage>[1]>) => ({ orders: [], removed: [], lastMutationId: 0, rejections: [], cursor: 'x1', more: false, ...p });
 

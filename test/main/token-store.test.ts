@@ -9,7 +9,7 @@ import { rmTmp, tmpDir } from './fixtures';
 const session: StoredSession = {
   serverUrl: 'http://127.0.0.1:4000', login: 'operator1',
   auth: { token: 'secret-token', expiresAt: '2026-12-01T00:00:00.000Z', user: { id: 3, login: 'operator1', name: 'Оператор 1', role: 'operator' }, sip: null, timeZone: 'Europe/Moscow',
-    center: { timeZone: 'Europe/Moscow', workingHours: null, limits: { callbackMaxDays: 90 } } },
+    center: { timeZone: 'Europe/Moscow', workingHours: null, callingWindow: { start: '09:00', end: '21:00' }, limits: { callbackMaxDays: 90 } } },
 };
 
 describe('FileTokenStore', () => {

@@ -38,7 +38,7 @@ describe('after a reload the desk resumes the state the server kept for this log
     await renderDesk(mem);
     await waitFor(() => expect(useSessionStore.getState().agentState).toBe('break'));
     expect(useSessionStore.getState()).toMatchObject({ breakReason: 'lunch', stateSince: since });
-    expect(screen.getByRole('button', { name: 'Статус оператора' })).toHaveTextContent('Перерыв: Обед');
+    expect(screen.getByRole('button', { name: /^Статус оператора: / })).toHaveTextContent('Перерыв: Обед');
     expect(lastSet(mem)).toMatchObject({ state: 'break', breakReason: 'lunch' });
     expect(states(mem)).not.toContain('ready');
   });

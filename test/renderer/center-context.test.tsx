@@ -25,7 +25,7 @@ test('a live center.changed brings the working hours into the results bar; a far
   fireEvent.change(screen.getByLabelText('Дата, когда перезвонить'), { target: { value: '2026-11-28T20:00' } });
   await screen.findByText(/Всё заполнено/);
 
-  const center = { timeZone: 'Asia/Yekaterinburg', workingHours: { start: '09:00', end: '18:00' }, limits: { callbackMaxDays: 90 } };
+  const center = { timeZone: 'Asia/Yekaterinburg', workingHours: { start: '09:00', end: '18:00' }, callingWindow: { start: '09:00', end: '21:00' }, limits: { callbackMaxDays: 90 } };
   await act(async () => { mem.emit('live.message', { type: 'center.changed', center }); });
   expect(useSessionStore.getState().session).toMatchObject({ timeZone: 'Asia/Yekaterinburg', center });
   expect(missing()).toMatch(/вне рабочих часов \(09:00–18:00\)/);

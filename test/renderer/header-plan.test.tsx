@@ -19,7 +19,7 @@ test('shows confirmed against the target of today once logged in', async () => {
   const mem = new MemoryApi({ 'plans.mine': () => plan({}) });
   await renderDesk(mem);
   await waitFor(() => expect(progress()).toHaveTextContent('план 12/30 · одобр. 50 %'));
-  expect(progress()).toHaveAccessibleName('Прогресс за сегодня');
+  expect(progress()).toHaveTextContent(/^Прогресс за сегодня: план 12/);
   expect(planPaths(mem)[0]).toEqual({ day: '2026-11-28' });
 });
 

@@ -1,5 +1,5 @@
 /** Reports: the table renders a fixture's rows, team totals and grand total; charts; export with progress. */
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { HourlyReport, OperatorReport, ReportFigures } from '../../shared/api/lead';
 import { ApiProvider } from '../../renderer/app/api-context';
@@ -70,8 +70,9 @@ describe('lead reports', () => {
     setup();
     const table = await screen.findByRole('table', { name: 'Показатели операторов' });
     const bodyRows = within(table).getAllByRole('row').filter((r) => r.closest('tbody'));
-    expect(bodyRows.map((r) => r.getAttribute('data-user') ?? `total:${r.getAttribute('data-total')}`))
-      .toEqual(['1', '2', 'total:2026-11-27', '1', 'total:2026-11-28']);
+    expect(bodyRows.map((r) => r.getAttribute('data-user') ?? (r.getAttribute('data-total') ? `total:${r.getAttribute('data-total')}` : `day:${r.textContent}`)))
+      .toEqual(['day:27.11.2026', '1', '2', 'total:2026-11-27', 'day:28.11.2026', '1', 'total:2026-11-28']);
+    expect(within(table).getByRole('columnheader', { name: '27.11.2026' })).toHaveAttribute('scope', 'colgroup');
 
     const day1Total = table.querySelector('[data-total="2026-11-27"]') as HTMLElement;
     expect(within(day1Total).getByRole('rowheader')).toHaveTextContent('Итого по команде');
@@ -84,9 +85,11 @@ describe('lead reports', () => {
     expect(cell(grand, 'calls')).toHaveTextContent('42');
     expect(cell(grand, 'confirm')).toHaveTextContent('6');
     expect(cell(grand, 'approval')).toHaveTextContent('37,5 %');
-    expect(cell(grand, 'revenue')).toHaveTextContent('12 345,50 ₽');
-    expect(cell(grand, 'aov')).toHaveTextContent('1 990,50 ₽');
-    expect(cell(grand, 'talking')).toHaveTextContent('4:05:00');
+    // Report statistics are whole roubles, half up (formatRubWhole).
+    expect(cell(grand, 'revenue')).toHaveTextContent('12 346 ₽');
+    expect(cell(grand, 'aov')).toHaveTextContent('1 991 ₽');
+    expect(cell(grand, 'talking')).toHaveTextContent(/^4:05$/);
+    expect(cell(grand, 'talking')).toHaveAttribute('title', '4:05:00');
 
     const annaDay2 = table.querySelector('[data-user="1"][data-period="2026-11-28"]') as HTMLElement;
     expect(cell(annaDay2, 'plan')).toHaveTextContent('2 / 4');
@@ -101,6 +104,10 @@ describe('lead reports', () => {
     const trend = screen.getByRole('img', { name: /Апрув по дням/ });
     expect(trend.querySelectorAll('circle')).toHaveLength(2);
     expect(trend.querySelector('path.line')?.getAttribute('d')).toMatch(/^M[\d.,]+L[\d.,]+$/);
+    // 26.11 processed nothing: a grey band and a break, never a point at 0 %
+    expect([...trend.querySelectorAll('rect.nodata')].map((r) => r.getAttribute('data-day'))).toEqual(['2026-11-26']);
+    expect(trend).toHaveAccessibleName(/дней без обработанных заказов: 1/);
+    expect(screen.getByText(/дни без данных \(разрыв, не 0 %\)/)).toBeInTheDocument();
   });
 
   test('asks the server with the chosen filters and refuses an inverted range', async () => {
@@ -108,15 +115,19 @@ describe('lead reports', () => {
     await screen.findByRole('table', { name: 'Показатели операторов' });
     const from = screen.getByLabelText('С');
     const to = screen.getByLabelText('По');
-    fireEvent.change(from, { target: { value: '2026-11-01' } });
-    fireEvent.change(to, { target: { value: '2026-11-30' } });
+    await user.clear(from);
+    await user.type(from, '01112026');
+    expect(from).toHaveValue('01.11.2026');
+    await user.clear(to);
+    await user.type(to, '30.11.2026');
     await user.selectOptions(screen.getByLabelText('Товар'), 'KREM-X');
     await user.selectOptions(screen.getByLabelText('Разбивка'), 'month');
     await user.click(screen.getByRole('button', { name: 'Показать' }));
     expect(mem.requests('reports.operators')).toContainEqual({ from: '2026-11-01', to: '2026-11-30', offerSku: 'KREM-X', granularity: 'month' });
     expect(mem.requests('reports.hourly')).toContainEqual({ day: '2026-11-30', offerSku: 'KREM-X', trendDays: 30 });
 
-    fireEvent.change(to, { target: { value: '2026-10-01' } });
+    await user.clear(to);
+    await user.type(to, '01102026');
     const before = mem.calls.length;
     await user.click(screen.getByRole('button', { name: 'Показать' }));
     expect(screen.getByRole('alert')).toHaveTextContent('раньше даты');

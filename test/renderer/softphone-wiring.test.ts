@@ -4,6 +4,7 @@
  */
 import '../../renderer/i18n';
 import { createSoftphoneWiring, orderForCaller, usePhoneUiStore } from '../../renderer/app/softphone-wiring';
+import { softphoneSettingsSaved } from '../../renderer/app/softphone-settings';
 import type { SoftphoneConfig, SoftphonePorts, SoftphoneService } from '../../renderer/softphone/softphone-service';
 import { useCallStore, initialCallStoreState } from '../../renderer/softphone/call-store';
 import { useOrderStore } from '../../renderer/stores/order-store';
@@ -161,5 +162,39 @@ test('an inbound caller\'s number goes to the server with `ringing`, before the 
     expect.objectContaining({ state: 'ringing', callId: 'in-1', remoteNumber: '+79123456789' }),
     expect.objectContaining({ state: 'talking', callId: 'in-1', remoteNumber: null }),
   ]);
+  await wiring.dispose();
+});
+
+test('a DTMF method changed in settings after a call applies to the next call from the same order (restart in wrap-up, never mid-call)', async () => {
+  const settings: Record<string, unknown> = {};
+  const { fakes, wiring } = setup(settings);
+  useSessionStore.getState().setSession({ ...SESSION, sip: SIP });
+  await flush(); await flush();
+  expect(fakes).toHaveLength(1);
+  expect(fakes[0]?.config.dtmfMethod).toBe('rfc4733');
+  const setPhase = (phase: 'established' | 'ended' | 'idle') =>
+    useCallStore.setState({ call: { ...useCallStore.getState().call, phase, callId: 'c1', orderId: 9 } });
+
+  // changed during a call: kept until the call is over
+  setPhase('established');
+  settings['softphone.dtmfMethod'] = 'info';
+  softphoneSettingsSaved();
+  await flush(); await flush();
+  expect(fakes).toHaveLength(1);
+
+  // the call ends; the result is not saved yet (wrap-up): the softphone restarts with the new method
+  setPhase('ended');
+  await flush(); await flush();
+  expect(fakes).toHaveLength(2);
+  expect(fakes[0]?.stopped).toBe(1);
+  expect(fakes[1]?.config.dtmfMethod).toBe('info');
+  expect(useCallStore.getState().call.phase).toBe('ended');
+
+  // changed again while still in wrap-up: applied at once
+  settings['softphone.dtmfMethod'] = 'rfc4733';
+  softphoneSettingsSaved();
+  await flush(); await flush();
+  expect(fakes).toHaveLength(3);
+  expect(fakes[2]?.config.dtmfMethod).toBe('rfc4733');
   await wiring.dispose();
 });

@@ -113,11 +113,17 @@ test('tariffs and center settings', async () => {
   expect((await admin.call('DELETE', `/admin/tariffs/${id}`)).status).toBe(200);
   expect((await admin.call('DELETE', `/admin/tariffs/${id}`)).status).toBe(404);
 
-  expect((await admin.get('/admin/settings')).body).toEqual({ timeZone: 'Europe/Moscow', workingHours: null, alerts: { longCallMin: 10, longBreakMin: 15, noAnswerStreak: 5 } });
+  expect((await admin.get('/admin/settings')).body).toEqual({ timeZone: 'Europe/Moscow', workingHours: null, alerts: { longCallMin: 10, longBreakMin: 15, noAnswerStreak: 5 }, pbxVerifiedCalls: false, nonBuyerReturns: 2, blacklistAction: 'hold',
+    // jest.config.js: servers under test call around the clock unless a window is stored
+    callingWindow: { start: '00:00', end: '24:00' } });
   expect((await admin.call('PUT', '/admin/settings', { timeZone: 'Mars/Olympus' })).body.error.field).toBe('timeZone');
   expect((await admin.call('PUT', '/admin/settings', { workingHours: { start: '9:00', end: '21:00' } })).status).toBe(400);
   const saved = await admin.call('PUT', '/admin/settings', { timeZone: 'Asia/Yekaterinburg', workingHours: { start: '09:00', end: '21:00' }, alerts: { longCallMin: 8, longBreakMin: 20, noAnswerStreak: 4 } });
-  expect(saved.body).toEqual({ timeZone: 'Asia/Yekaterinburg', workingHours: { start: '09:00', end: '21:00' }, alerts: { longCallMin: 8, longBreakMin: 20, noAnswerStreak: 4 } });
+  expect(saved.body).toEqual({ timeZone: 'Asia/Yekaterinburg', workingHours: { start: '09:00', end: '21:00' }, alerts: { longCallMin: 8, longBreakMin: 20, noAnswerStreak: 4 }, pbxVerifiedCalls: false, nonBuyerReturns: 2, blacklistAction: 'hold',
+    callingWindow: { start: '00:00', end: '24:00' } });
+  expect((await admin.call('PUT', '/admin/settings', { callingWindow: { start: '21:00', end: '09:00' } })).status).toBe(400);
+  expect((await admin.call('PUT', '/admin/settings', { callingWindow: { start: '10:00', end: '20:00' } })).body.callingWindow).toEqual({ start: '10:00', end: '20:00' });
+  expect((await admin.call('PUT', '/admin/settings', { callingWindow: { start: '00:00', end: '24:00' } })).status).toBe(200);
   const board = await client(live.srv.url, t.leada).get('/board');
   expect(board.body.thresholds).toEqual({ longCallMin: 8, longBreakMin: 20, noAnswerStreak: 4 });
   const report = await client(live.srv.url, t.leada).get('/reports/hourly?day=2026-11-27');

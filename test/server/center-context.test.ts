@@ -18,7 +18,7 @@ describe.each(BACKENDS)('center context on %s', (backend) => {
   test('login reply, GET center/context and live center.changed follow the admin settings', async () => {
     const before = await client(srv.url).post('/auth/login', { login: 'op1', password: PASSWORD });
     expect(before.status).toBe(200);
-    expect(before.body.center).toEqual({ timeZone: 'Europe/Moscow', workingHours: null, limits: { callbackMaxDays: 90 } });
+    expect(before.body.center).toEqual({ timeZone: 'Europe/Moscow', workingHours: null, callingWindow: { start: '00:00', end: '24:00' }, limits: { callbackMaxDays: 90 } });
     expect(before.body.timeZone).toBe(before.body.center.timeZone);
     const op = client(srv.url, before.body.token);
     expect((await client(srv.url).get('/center/context')).status).toBe(401);
@@ -29,7 +29,7 @@ describe.each(BACKENDS)('center context on %s', (backend) => {
     const admin = client(srv.url, await srv.login('admin', PASSWORD));
     const saved = await admin.call('PUT', '/admin/settings', { timeZone: 'Asia/Yekaterinburg', workingHours: { start: '09:00', end: '18:00' } });
     expect(saved.status).toBe(200);
-    const after = { timeZone: 'Asia/Yekaterinburg', workingHours: { start: '09:00', end: '18:00' }, limits: { callbackMaxDays: 90 } };
+    const after = { timeZone: 'Asia/Yekaterinburg', workingHours: { start: '09:00', end: '18:00' }, callingWindow: { start: '00:00', end: '24:00' }, limits: { callbackMaxDays: 90 } };
     const msg = await live.next((m) => m.type === 'center.changed');
     expect(CenterContext.parse(msg.center)).toEqual(after);
     live.close();

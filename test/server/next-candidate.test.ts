@@ -107,7 +107,7 @@ test('nextCandidateSql picks what canTakeFromTab, isDue and the taking order pic
         ids.push(r.rows[0]?.id ?? 0);
       }
       const clock = new Date(now);
-      const { rows } = await db.query<{ id: number }>(nextCandidateSql(priority), [...tabParams(clock, zone), skus, ME]);
+      const { rows } = await db.query<{ id: number }>(nextCandidateSql(priority), [...tabParams(clock, zone), skus, ME, '00:00', '23:59', true /* every order here has an unknown zone: window-sql.test.ts covers the window */]);
       const expected = expectedPick(orders.map((o, i) => ({ ...o, id: ids[i] ?? 0 })), priority, skus, clock, zone);
       if (expected !== null) picked++;
       expect({ priority, picked: rows[0]?.id ?? null }).toEqual({ priority, picked: expected });

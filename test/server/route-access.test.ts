@@ -21,7 +21,7 @@ import { INGEST_KEY, PG_URL, client } from './support/server-process';
 
 jest.setTimeout(120_000);
 
-type Allow = 'public' | 'apiKey' | 'integrationKey' | 'socket' | readonly Role[];
+type Allow = 'public' | 'apiKey' | 'integrationKey' | 'pbxKey' | 'socket' | readonly Role[];
 type Row = { allow: Allow; url?: (fx: Fixture) => string; payload?: unknown; contentType?: string };
 
 const ANY: readonly Role[] = ['operator', 'lead', 'admin'];
@@ -39,6 +39,22 @@ const TABLE: Record<string, Row> = {
   'GET /agent/state': { allow: ANY },
   'POST /orders': { allow: 'apiKey', payload: {} },
   'GET /integrations/changes': { allow: 'integrationKey' },
+  'POST /shipments': { allow: 'apiKey', payload: {} },
+  'POST /shipments/batch': { allow: 'apiKey', payload: {} },
+  'GET /admin/blacklist': { allow: ADMIN },
+  'POST /admin/blacklist': { allow: ADMIN, payload: {} },
+  'DELETE /admin/blacklist/:id': { allow: ADMIN, url: () => `/admin/blacklist/${NO_USER}` },
+  'GET /held-orders': { allow: LEADS },
+  'POST /held-orders/:id/decide': { allow: LEADS, url: () => `/held-orders/${NO_USER}/decide`, payload: {} },
+  'GET /admin/webhooks': { allow: ADMIN },
+  'POST /admin/webhooks': { allow: ADMIN, payload: {} },
+  'PATCH /admin/webhooks/:id': { allow: ADMIN, url: () => `/admin/webhooks/${NO_USER}`, payload: {} },
+  'DELETE /admin/webhooks/:id': { allow: ADMIN, url: () => `/admin/webhooks/${NO_USER}` },
+  'GET /admin/webhooks/:id/deliveries': { allow: ADMIN, url: () => `/admin/webhooks/${NO_USER}/deliveries` },
+  'POST /admin/webhooks/:id/replay-dead': { allow: ADMIN, url: () => `/admin/webhooks/${NO_USER}/replay-dead`, payload: {} },
+  'POST /admin/webhooks/deliveries/:id/replay': { allow: ADMIN, url: () => `/admin/webhooks/deliveries/${NO_USER}/replay`, payload: {} },
+  'POST /pbx/events': { allow: 'pbxKey', payload: {} },
+  'GET /pbx/flags': { allow: LEADS, url: () => '/pbx/flags?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z' },
   'GET /center/context': { allow: ANY },
   'GET /board': { allow: LEADS },
   'POST /messages': { allow: LEADS, payload: {} },
@@ -47,6 +63,8 @@ const TABLE: Record<string, Row> = {
   'GET /reports/operators.csv': { allow: LEADS },
   'GET /reports/operators.xlsx': { allow: LEADS },
   'GET /reports/hourly': { allow: LEADS },
+  'GET /reports/buffer.csv': { allow: LEADS },
+  'GET /reports/buffer.xlsx': { allow: LEADS },
   'PUT /plans': { allow: LEADS, payload: {} },
   'POST /plans/csv': { allow: LEADS, payload: '', contentType: 'text/csv' },
   'GET /plans': { allow: LEADS },

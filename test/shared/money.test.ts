@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { MAX_KOP, formatRub, lineTotalKop, orderTotals } from '../../shared/domain';
+import { MAX_KOP, formatRub, formatRubWhole, lineTotalKop, orderTotals } from '../../shared/domain';
 
 const NBSP = '\u00a0';
 
@@ -65,5 +65,19 @@ describe('formatRub — kopecks only when non-zero, NBSP thousands', () => {
     [-1_205, `−12,05${NBSP}₽`],
   ])('%d → %s', (kop, text) => {
     expect(formatRub(kop)).toBe(text);
+  });
+});
+
+describe('formatRubWhole — report statistics in whole roubles, half up', () => {
+  test.each<[number, string]>([
+    [0, `0${NBSP}₽`],
+    [49, `0${NBSP}₽`],
+    [50, `1${NBSP}₽`],
+    [325_370, `3${NBSP}254${NBSP}₽`],
+    [255_000, `2${NBSP}550${NBSP}₽`],
+    [14_881_849, `148${NBSP}818${NBSP}₽`],
+    [-1_250, `−13${NBSP}₽`],
+  ])('%d → %s', (kop, text) => {
+    expect(formatRubWhole(kop)).toBe(text);
   });
 });

@@ -295,15 +295,15 @@ describe('the center context of the rules', () => {
 
   test('centerContextOf: stored zone and hours; an unknown zone falls back to the configured one, malformed hours count as unset', () => {
     expect(centerContextOf({ timeZone: 'Asia/Yekaterinburg', workingHours: { start: '09:00', end: '21:00' } }, 'Europe/Moscow'))
-      .toEqual({ timeZone: 'Asia/Yekaterinburg', workingHours: { start: '09:00', end: '21:00' }, limits: { callbackMaxDays: 90 } });
+      .toEqual({ timeZone: 'Asia/Yekaterinburg', workingHours: { start: '09:00', end: '21:00' }, callingWindow: { start: '09:00', end: '21:00' }, limits: { callbackMaxDays: 90 } });
     expect(centerContextOf({ timeZone: 'Mars/Olympus', workingHours: { start: '9', end: 21 } }, 'Asia/Omsk'))
-      .toEqual({ timeZone: 'Asia/Omsk', workingHours: null, limits: { callbackMaxDays: 90 } });
+      .toEqual({ timeZone: 'Asia/Omsk', workingHours: null, callingWindow: { start: '09:00', end: '21:00' }, limits: { callbackMaxDays: 90 } });
     expect(centerContextOf({}, 'Nowhere/Land').timeZone).toBe('Europe/Moscow');
     expect(CenterContext.safeParse(centerContextOf({ timeZone: 'Asia/Omsk' })).success).toBe(true);
   });
 
   test('resultContextFor carries zone, working hours and the callback bound into the rules', () => {
-    const center = { timeZone: 'Asia/Vladivostok', workingHours: { start: '09:00', end: '18:00' }, limits: { callbackMaxDays: 30 } };
+    const center = { timeZone: 'Asia/Vladivostok', workingHours: { start: '09:00', end: '18:00' }, callingWindow: { start: '09:00', end: '21:00' }, limits: { callbackMaxDays: 30 } };
     const ctx = resultContextFor(center, { calls: ANSWERED, now: NOW, failedAttempts: 0, reasons: DEFAULT_REASONS });
     expect(ctx).toMatchObject({ timeZone: 'Asia/Vladivostok', workingHours: center.workingHours, callbackMaxDays: 30 });
     // 09:00 UTC is 19:00 in Vladivostok (after 18:00) though only 12:00 in Moscow: the context's zone decides

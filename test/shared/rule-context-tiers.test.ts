@@ -151,6 +151,7 @@ test('server, main and renderer give the same verdict on the same save and cente
       failedAttempts: c.failedAttempts, callbackAt: null, lastAttemptAt: null, assigneeId: 7, assigneeName: 'Оператор', leaseUntil: new Date(c.now + 10 * MIN).toISOString(),
       offerSku: 'CREAM-1', customer: { name: 'Иванова Мария', phone: '+79123456789', extraPhone: null, gender: 'female' },
       address: ADDRESS, lines: LINES, delivery: null, problem: null, comment: '', calls, version: orderId,
+      customerZone: { zone: null, source: 'unknown' },
     };
     const form = formOf(c, orderId, variant);
     const args = saveArgs(form, c.result, variant, now, c.zone ?? CONFIG_ZONE);

@@ -1,8 +1,10 @@
 /**
- * `npm run screenshots` — PNGs at 1366×768 into resources/screenshots/ for review.
+ * `npm run screenshots` — PNGs at 1280×720, 1366×768 and 1920×1080 (`<screen>-<w>x<h>.png`) into
+ * resources/screenshots/ for review; each screen is shot at the three sizes in turn.
  * Without PROZVON_URL (needs a prior `npm run build`): starts `node dist/host/start-web.js` on a
  * fresh temporary data folder (demo server included), shoots the operator's desk (login, queues,
- * a filled order form top and bottom, the script panel with an objection open, the F1 help), fills the live board
+ * a filled order form top and bottom, the form with «Невалид» chosen, the script panel scrolled to its
+ * last step with an objection open, the F1 help), fills the live board
  * with 20 operators (board-seed.ts), starts a second host on the same server for the lead (board,
  * report with charts) and the admin (users), then stops everything and deletes the folder.
  * With PROZVON_URL=http://127.0.0.1:PORT/?t=TOKEN of a running host: the operator's screens only
@@ -60,7 +62,11 @@ async function fillOrder(page: Page): Promise<void> {
   }
 }
 
-type Shot = (page: Page, name: string) => Promise<void>;
+/** The screen sizes every screen is shot at. */
+const SIZES = [{ width: 1280, height: 720 }, { width: 1366, height: 768 }, { width: 1920, height: 1080 }] as const;
+
+/** Shoots the page at each size; `prepare` runs after each resize (e.g. to scroll to the bottom again). */
+type Shot = (page: Page, name: string, prepare?: () => Promise<void>) => Promise<void>;
 
 /** A 1366×768 Russian page in the center's zone that reports its script errors. */
 async function newPage(browser: Browser): Promise<Page> {
@@ -106,17 +112,22 @@ async function operatorShots(browser: Browser, url: string, shot: Shot, login: s
   await orderRegion.waitFor({ timeout: 15_000 });
   await fillOrder(page);
   const scroller = orderRegion.locator('.order-scroll');
-  await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
-  await page.waitForTimeout(600);
-  await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
-  await shot(page, 'form-delivery');
-  await scroller.evaluate((el) => el.scrollTo(0, 0));
-  await shot(page, 'form');
+  const toBottom = async () => {
+    await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await page.waitForTimeout(300);
+    await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  };
+  await shot(page, 'form-delivery', toBottom);
+  await shot(page, 'form', () => scroller.evaluate((el) => el.scrollTo(0, 0)));
+
+  await page.getByRole('button', { name: /^Невалид/ }).click();
+  await shot(page, 'form-invalid', () => scroller.evaluate((el) => el.scrollTo(0, 0)));
+  await page.getByRole('button', { name: /^Подтвердить/ }).click();
 
   await page.keyboard.press('Control+k');
   await page.keyboard.type('дорого');
   await page.keyboard.press('Alt+1');
-  await shot(page, 'script');
+  await shot(page, 'script', () => page.locator('.script-body').evaluate((el) => el.scrollTo(0, el.scrollHeight)));
 
   await page.locator('body').click({ position: { x: 683, y: 10 } });
   await page.keyboard.press('F1');
@@ -131,9 +142,9 @@ async function operatorShots(browser: Browser, url: string, shot: Shot, login: s
   await page.close();
 }
 
-/** The day key (YYYY-MM-DD) `daysBack` days before today in Moscow. */
+/** The day `daysBack` days before today in Moscow as typed in the report's fields (dd.mm.yyyy). */
 function moscowDay(daysBack: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date(Date.now() - daysBack * 86_400_000));
+  return new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(Date.now() - daysBack * 86_400_000));
 }
 
 /** The lead's board and report, then the admin's users screen (same host, logout between). */
@@ -147,9 +158,10 @@ async function leadShots(browser: Browser, url: string, shot: Shot): Promise<voi
   await shot(page, 'board');
 
   await page.getByRole('tab', { name: 'Отчёты' }).click();
-  await page.locator('.lead-filters input[type=date]').first().waitFor();
-  await page.locator('.lead-filters input[type=date]').nth(0).fill(moscowDay(2));
-  await page.locator('.lead-filters input[type=date]').nth(1).fill(moscowDay(0));
+  const from = page.getByLabel('С', { exact: true });
+  await from.waitFor();
+  await from.fill(moscowDay(6));
+  await page.getByLabel('По', { exact: true }).fill(moscowDay(0));
   await page.getByRole('button', { name: 'Показать' }).click();
   await page.locator('.lead-charts').waitFor({ timeout: 30_000 });
   await page.waitForFunction(() => !document.querySelector('.lead-progress'), undefined, { timeout: 30_000 });
@@ -169,13 +181,19 @@ async function main(): Promise<void> {
   const password = process.env.PROZVON_PASSWORD ?? 'operator';
   const outDir = path.resolve(process.env.PROZVON_SHOTS_DIR ?? path.join(ROOT, 'resources', 'screenshots'));
   fs.mkdirSync(outDir, { recursive: true });
-  const shot: Shot = async (page, name) => {
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: path.join(outDir, `${name}.png`) });
-    console.log(`screenshots: ${path.join(outDir, `${name}.png`)}`);
+  const shot: Shot = async (page, name, prepare) => {
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(400);
+      if (prepare) await prepare();
+      await page.waitForTimeout(200);
+      const file = path.join(outDir, `${name}-${size.width}x${size.height}.png`);
+      await page.screenshot({ path: file });
+      console.log(`screenshots: ${file}`);
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
   };
-  // Scrollbars stay visible (headless hides them by default) so the shots show what a user sees; LANG=ru
-  // draws date inputs as on an operator's PC (needs Debian's chromium-l10n, else they stay mm/dd/yyyy).
+  // Scrollbars stay visible (headless hides them by default) so the shots show what a user sees.
   const launch = () => chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, ignoreDefaultArgs: ['--hide-scrollbars'],
     env: { ...process.env, LANG: 'ru_RU.UTF-8', LANGUAGE: 'ru' },
@@ -210,7 +228,8 @@ async function main(): Promise<void> {
     await board?.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
     for (const h of hosts.reverse()) await h.stop().catch(() => undefined);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    // The demo server may still be flushing its files: retry, and never hide the real error.
+    try { fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }); } catch (e) { console.warn(`screenshots: ${dataDir} left behind: ${String(e)}`); }
   }
 }
 

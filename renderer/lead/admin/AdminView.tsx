@@ -1,4 +1,4 @@
-/** Administration (admin role): users, offers, scripts, reasons, delivery tariffs, center settings. */
+/** Administration (admin role): users, offers, scripts, reasons, delivery tariffs, webhooks, the blacklist, center settings. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UsersAdmin } from './UsersAdmin';
@@ -7,8 +7,10 @@ import { ScriptsAdmin } from './ScriptsAdmin';
 import { ReasonsAdmin } from './ReasonsAdmin';
 import { TariffsAdmin } from './TariffsAdmin';
 import { SettingsAdmin } from './SettingsAdmin';
+import { WebhooksAdmin } from './WebhooksAdmin';
+import { BlacklistAdmin } from './BlacklistAdmin';
 
-const SECTIONS = ['users', 'offers', 'scripts', 'reasons', 'tariffs', 'settings'] as const;
+const SECTIONS = ['users', 'offers', 'scripts', 'reasons', 'tariffs', 'webhooks', 'blacklist', 'settings'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The admin screen: a section list on the left, the section on the right. */
@@ -30,6 +32,8 @@ export function AdminView() {
         {section === 'scripts' ? <ScriptsAdmin /> : null}
         {section === 'reasons' ? <ReasonsAdmin /> : null}
         {section === 'tariffs' ? <TariffsAdmin /> : null}
+        {section === 'webhooks' ? <WebhooksAdmin /> : null}
+        {section === 'blacklist' ? <BlacklistAdmin /> : null}
         {section === 'settings' ? <SettingsAdmin /> : null}
       </div>
     </div>

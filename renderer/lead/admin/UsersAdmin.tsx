@@ -17,18 +17,27 @@ const fetchAll = async (api: Api) => {
 interface Form {
   login: string; name: string; role: AdminUser['role']; teamId: string; active: boolean;
   sipWsUrl: string; sipDomain: string; sipUser: string; sipPassword: string; password: string;
+  previewSeconds: string; wrapUpSeconds: string;
 }
 
-const emptyForm: Form = { login: '', name: '', role: 'operator', teamId: '', active: true, sipWsUrl: '', sipDomain: '', sipUser: '', sipPassword: '', password: '' };
+const emptyForm: Form = { login: '', name: '', role: 'operator', teamId: '', active: true, sipWsUrl: '', sipDomain: '', sipUser: '', sipPassword: '', password: '', previewSeconds: '', wrapUpSeconds: '' };
+
+const secondsText = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
 const formOf = (u: AdminUser): Form => ({
   login: u.login, name: u.name, role: u.role, teamId: u.teamId === null ? '' : String(u.teamId), active: u.active,
   sipWsUrl: u.sipWsUrl ?? '', sipDomain: u.sipDomain ?? '', sipUser: u.sipUser ?? '', sipPassword: '', password: '',
+  previewSeconds: secondsText(u.dialing?.previewSeconds), wrapUpSeconds: secondsText(u.dialing?.wrapUpSeconds),
 });
 
 type UserBody = z.infer<typeof CreateUserRequest> | z.infer<typeof UpdateUserRequest>;
 
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
+/** A dialing setting for the PATCH when it changed: empty is off (null); anything else is left for the schema to check. */
+function changedSeconds(key: 'previewSeconds' | 'wrapUpSeconds', typed: string, was: number | null | undefined) {
+  const value = typed.trim() === '' ? null : Number(typed.trim());
+  return value === (was ?? null) ? {} : { [key]: value };
+}
 
 /** The request body of the form: a new user (POST) or the changes of an existing one (PATCH). */
 export function userRequest(form: Form, editing: AdminUser | null) {
@@ -39,6 +48,8 @@ export function userRequest(form: Form, editing: AdminUser | null) {
   }
   return UpdateUserRequest.safeParse({
     ...sip, name: form.name, role: form.role, teamId, active: form.active,
+    ...changedSeconds('previewSeconds', form.previewSeconds, editing.dialing?.previewSeconds),
+    ...changedSeconds('wrapUpSeconds', form.wrapUpSeconds, editing.dialing?.wrapUpSeconds),
     ...(form.sipPassword ? { sipPassword: form.sipPassword } : {}),
     ...(form.password ? { password: form.password } : {}),
   });
@@ -84,6 +95,8 @@ export function UsersAdmin() {
         <TextField label={t('lead.admin.users.sipUser')} value={form.sipUser} onChange={(v) => set('sipUser', v)} error={err('sipUser')} />
         <TextField label={editing?.hasSipPassword ? t('lead.admin.users.sipPasswordChange') : t('lead.admin.users.sipPassword')} type="password" value={form.sipPassword} onChange={(v) => set('sipPassword', v)} error={err('sipPassword')} autoComplete="new-password" />
         {editing ? <CheckField label={t('lead.admin.users.active')} checked={form.active} onChange={(v) => set('active', v)} /> : null}
+        {editing ? <TextField label={t('lead.admin.users.previewSeconds')} inputMode="numeric" value={form.previewSeconds} onChange={(v) => set('previewSeconds', v)} error={err('previewSeconds')} hint={t('lead.admin.users.previewHint')} /> : null}
+        {editing ? <TextField label={t('lead.admin.users.wrapUpSeconds')} inputMode="numeric" value={form.wrapUpSeconds} onChange={(v) => set('wrapUpSeconds', v)} error={err('wrapUpSeconds')} hint={t('lead.admin.users.wrapUpHint')} /> : null}
       </EditForm>
     </AdminSection>
   );

@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { sortedAgentIds, useBoardStore, type BoardSort } from '../board-store';
 import { BoardRow, type RowAction } from './BoardRow';
 import { QueueSizes } from './QueueSizes';
+import { BlacklistHeld } from '../admin/BlacklistHeld';
 import { AlertsPanel } from './AlertsPanel';
 import { MessageDialog } from './MessageDialog';
 import { ReleaseDialog } from './ReleaseDialog';
@@ -36,6 +37,7 @@ export function BoardView() {
   return (
     <section className="lead-board" aria-label={t('lead.board.title')}>
       <QueueSizes />
+      <BlacklistHeld />
       {error ? <p role="alert" className="lead-error">{t('lead.board.loadError', { message: error })}</p> : null}
       <div className="lead-board-main">
         <div className="lead-table-wrap">

@@ -14,8 +14,8 @@ function Elapsed({ since }: { since: number }) {
   return <span className="num">{Math.max(0, Math.floor((now - since) / 1000))}</span>;
 }
 
-/** Export buttons for the report `query`; disabled without a valid query. */
-export function ExportButtons({ query }: { query: ReportQuery | null }) {
+/** Export buttons for the report `query` (`report`: the operators report or the buffer of confirmed orders); disabled without a valid query. */
+export function ExportButtons({ query, report = 'operators' }: { query: ReportQuery | null; report?: 'operators' | 'buffer' }) {
   const { t } = useTranslation();
   const api = useApi();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -23,7 +23,7 @@ export function ExportButtons({ query }: { query: ReportQuery | null }) {
     if (!query) return;
     setPhase({ kind: 'busy', format, startedAt: Date.now() });
     try {
-      const file = await fetchExport(api, format, query);
+      const file = await fetchExport(api, format, query, report);
       saveFile(file);
       setPhase({ kind: 'done', fileName: file.fileName, size: file.bytes.length });
     } catch (e) {
@@ -33,8 +33,8 @@ export function ExportButtons({ query }: { query: ReportQuery | null }) {
   const busy = phase.kind === 'busy';
   return (
     <div className="lead-buttons" aria-busy={busy}>
-      <button type="button" className="btn" disabled={busy || !query} onClick={() => void run('csv')}>{t('lead.reports.exportCsv')}</button>
-      <button type="button" className="btn" disabled={busy || !query} onClick={() => void run('xlsx')}>{t('lead.reports.exportXlsx')}</button>
+      <button type="button" className="btn" disabled={busy || !query} onClick={() => void run('csv')}>{t(report === 'buffer' ? 'lead.reports.bufferCsv' : 'lead.reports.exportCsv')}</button>
+      <button type="button" className="btn" disabled={busy || !query} onClick={() => void run('xlsx')}>{t(report === 'buffer' ? 'lead.reports.bufferXlsx' : 'lead.reports.exportXlsx')}</button>
       {phase.kind === 'busy' ? (
         <span className="lead-progress" role="status">
           <progress aria-label={t('lead.reports.exporting', { format: phase.format.toUpperCase() })} />

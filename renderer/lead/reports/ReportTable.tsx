@@ -1,21 +1,32 @@
-/** The operators report as a table: rows per period and operator, team totals per period, grand total. */
+/**
+ * The operators report as a table: a heading row per period, then its operators (the operator
+ * is the sticky first column) and the team total; the grand total with the whole range at the foot.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperatorReport, ReportFigures } from '../../../shared/api/lead';
 import { formatDuration, formatRatePct } from '../../../shared/domain/reports';
-import { formatRub } from '../../../shared/domain/money';
+import { formatRubWhole } from '../../../shared/domain/money';
 import { formatCount } from '../format';
 
-/** A figure column; `hint` columns explain themselves in `lead.reports.colHint.<key>` (the heading's tooltip). */
-interface Column { key: string; cell(f: ReportFigures): string; hint?: boolean }
+/**
+ * A figure column; `hint` columns explain themselves in `lead.reports.colHint.<key>` (the heading's
+ * tooltip); `full` gives a cell's exact value as its tooltip.
+ */
+interface Column { key: string; cell(f: ReportFigures): string; hint?: boolean; full?(f: ReportFigures): string }
+
+/** `4:05` (h:mm, seconds dropped) — the table's time columns, so 17 columns fit 1280 px; the tooltip and exports keep h:mm:ss. */
+export function formatHoursMinutes(seconds: number): string {
+  return formatDuration(seconds).replace(/:\d\d$/, '');
+}
 
 type TimeKey = keyof ReportFigures['time'];
 type ResultKey = keyof ReportFigures['byResult'];
-const time = (key: TimeKey): Column => ({ key, cell: (f) => formatDuration(f.time[key]) });
+const time = (key: TimeKey): Column => ({ key, cell: (f) => formatHoursMinutes(f.time[key]), full: (f) => formatDuration(f.time[key]) });
 const result = (key: ResultKey): Column => ({ key, cell: (f) => formatCount(f.byResult[key]) });
 const count = (key: 'calls' | 'answered' | 'processed'): Column => ({ key, cell: (f) => formatCount(f[key]) });
 const rate = (key: string, value: (f: ReportFigures) => number | null): Column => ({ key, cell: (f) => formatRatePct(value(f)) });
-const money = (key: string, value: (f: ReportFigures) => number | null): Column => ({ key, cell: (f) => { const kop = value(f); return kop === null ? '—' : formatRub(kop); } });
+const money = (key: string, value: (f: ReportFigures) => number | null): Column => ({ key, cell: (f) => { const kop = value(f); return kop === null ? '—' : formatRubWhole(kop); } });
 
 /** The figure columns; each heading is `lead.reports.col.<key>`. */
 const COLUMNS: Column[] = [
@@ -29,6 +40,10 @@ const COLUMNS: Column[] = [
   money('revenue', (f) => f.revenueKop),
   { key: 'plan', cell: (f) => (f.plan ? `${formatCount(f.confirmed)} / ${formatCount(f.plan.targetConfirmed)}` : '—') },
   { ...rate('planPct', (f) => f.planConfirmedRatio), hint: true },
+  { key: 'shipped', cell: (f) => (f.buyout ? formatCount(f.buyout.shipped) : '—') },
+  { key: 'returned', cell: (f) => (f.buyout ? formatCount(f.buyout.returned) : '—') },
+  { ...rate('buyout', (f) => f.buyout?.buyoutRate ?? null), hint: true },
+  { ...money('collected', (f) => f.buyout?.collectedKop ?? null), hint: true },
 ];
 
 /** `28.11.2026` for a day key, `11.2026` for a month key. */
@@ -45,7 +60,7 @@ export function hasActivity(f: ReportFigures): boolean {
 }
 
 function Cells({ f }: { f: ReportFigures }) {
-  return <>{COLUMNS.map((c) => <td key={c.key} className="r" data-col={c.key}>{c.cell(f)}</td>)}</>;
+  return <>{COLUMNS.map((c) => <td key={c.key} className="r" data-col={c.key} title={c.full?.(f)}>{c.cell(f)}</td>)}</>;
 }
 
 /** The report table; operator rows without any activity are folded away unless asked for. */
@@ -64,11 +79,10 @@ export function ReportTable({ report }: { report: OperatorReport }) {
           {t('lead.reports.showIdle', { count: idle })}
         </label>
       ) : null}
-      <div className="lead-table-wrap lead-report-wrap">
+      <div className="lead-table-wrap lead-report-wrap" role="region" tabIndex={0} aria-label={t('lead.reports.table')}>
         <table className="lead-table lead-report" aria-label={t('lead.reports.table')}>
           <thead>
             <tr>
-              <th scope="col">{t('lead.reports.col.period')}</th>
               <th scope="col">{t('lead.reports.col.operator')}</th>
               {COLUMNS.map((c) => <th key={c.key} scope="col" className="r" title={c.hint ? t(`lead.reports.colHint.${c.key}`) : undefined}>{t(`lead.reports.col.${c.key}`)}</th>)}
             </tr>
@@ -78,16 +92,19 @@ export function ReportTable({ report }: { report: OperatorReport }) {
               const rows = shown.filter((r) => r.period === p).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
               const total = report.totals.find((x) => x.period === p);
               return [
+                rows.length > 0 || (multi && total) ? (
+                  <tr key={`${p}-head`} className="lead-period">
+                    <th scope="colgroup" colSpan={COLUMNS.length + 1}><span>{periodLabel(p)}</span></th>
+                  </tr>
+                ) : null,
                 ...rows.map((r) => (
                   <tr key={`${p}-${r.userId}`} data-user={r.userId} data-period={p}>
-                    <td>{periodLabel(p)}</td>
                     <th scope="row" title={r.login}>{r.name}</th>
                     <Cells f={r} />
                   </tr>
                 )),
                 multi && total ? (
-                  <tr key={`${p}-total`} className="lead-total" data-total={p}>
-                    <td>{periodLabel(p)}</td>
+                  <tr key={`${p}-total`} className="lead-total" data-total={p} data-period={p}>
                     <th scope="row">{t('lead.reports.teamTotal')}</th>
                     <Cells f={total} />
                   </tr>
@@ -95,13 +112,12 @@ export function ReportTable({ report }: { report: OperatorReport }) {
               ];
             })}
             {shown.length === 0 ? (
-              <tr><td colSpan={COLUMNS.length + 2} className="muted">{report.rows.length === 0 ? t('lead.reports.noData') : t('lead.reports.onlyIdle')}</td></tr>
+              <tr><td colSpan={COLUMNS.length + 1} className="muted">{report.rows.length === 0 ? t('lead.reports.noData') : t('lead.reports.onlyIdle')}</td></tr>
             ) : null}
           </tbody>
           <tfoot>
             <tr className="lead-total" data-total="grand">
-              <td>{`${periodLabel(report.from)} – ${periodLabel(report.to)}`}</td>
-              <th scope="row">{t('lead.reports.grandTotal')}</th>
+              <th scope="row"><span>{t('lead.reports.grandTotal')}</span> <span className="lead-range">{`${periodLabel(report.from)} – ${periodLabel(report.to)}`}</span></th>
               <Cells f={report.grandTotal} />
             </tr>
           </tfoot>

@@ -16,6 +16,8 @@ import { HourlyBars } from './HourlyBars';
 import { TrendLine } from './TrendLine';
 import { ReportTable } from './ReportTable';
 import { ExportButtons } from './ExportButtons';
+import { DayInput } from './DayInput';
+import { PbxFlags } from './PbxFlags';
 
 /** The filter form's values (strings as typed). */
 export interface ReportFilter { from: string; to: string; teamId: string; userId: string; offerSku: string; granularity: 'day' | 'month' }
@@ -107,12 +109,8 @@ export function ReportsView() {
   return (
     <section className="lead-reports" aria-label={t('lead.reports.title')}>
       <form className="lead-filters" onSubmit={(e) => { e.preventDefault(); void load(filter); }}>
-        <label className="lead-field"><span>{t('lead.reports.from')}</span>
-          <input type="date" value={filter.from} onChange={(e) => set('from', e.target.value)} required />
-        </label>
-        <label className="lead-field"><span>{t('lead.reports.to')}</span>
-          <input type="date" value={filter.to} onChange={(e) => set('to', e.target.value)} required />
-        </label>
+        <DayInput label={t('lead.reports.from')} value={filter.from} onChange={(v) => set('from', v)} required />
+        <DayInput label={t('lead.reports.to')} value={filter.to} onChange={(v) => set('to', v)} required />
         {isAdmin && teams.length ? (
           <label className="lead-field"><span>{t('lead.reports.team')}</span>
             <select value={filter.teamId} onChange={(e) => set('teamId', e.target.value)}>
@@ -149,7 +147,9 @@ export function ReportsView() {
             </div>
           ) : null}
           <ExportButtons query={loaded.query} />
+          <ExportButtons query={loaded.query} report="buffer" />
           <ReportTable report={loaded.report} />
+          <PbxFlags from={loaded.query.from} to={loaded.query.to} />
         </>
       ) : null}
     </section>

@@ -1,4 +1,7 @@
-/** The approval-rate trend per day as an SVG line (gaps where nothing was processed). */
+/**
+ * The approval-rate trend per day as an SVG line. A day where nothing was processed has no rate:
+ * the line breaks there and a grey band marks the day, so it never reads as 0 %.
+ */
 import { useTranslation } from 'react-i18next';
 import type { HourlyReport } from '../../../shared/api/lead';
 import { formatRatePct } from '../../../shared/domain/reports';
@@ -34,11 +37,19 @@ export function TrendLine({ trend }: { trend: HourlyReport['trend'] }) {
   const y = (r: number) => M.top + ih - r * ih;
   const pts = trend.map((d, i) => ({ x: x(i), y: d.approvalRate === null ? null : y(Math.min(1, Math.max(0, d.approvalRate))) }));
   const last = [...trend].reverse().find((d) => d.approvalRate !== null);
+  const empty = trend.filter((d) => d.approvalRate === null).length;
+  const half = n <= 1 ? iw / 2 : iw / (n - 1) / 2;
   return (
     <figure className="lead-chart">
       <h3 id="lead-trend-title">{t('lead.reports.trendTitle')}</h3>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="lead-trend-title lead-trend-desc">
-        <desc id="lead-trend-desc">{t('lead.reports.trendDesc', { days: n, last: formatRatePct(last?.approvalRate ?? null) })}</desc>
+        <desc id="lead-trend-desc">{t('lead.reports.trendDesc', { days: n, last: formatRatePct(last?.approvalRate ?? null), empty })}</desc>
+        {trend.map((d, i) => (d.approvalRate !== null ? null : (
+          <rect key={`gap-${d.day}`} className="nodata" data-day={d.day} x={Math.max(M.left, x(i) - half)} y={M.top}
+            width={Math.min(W - M.right, x(i) + half) - Math.max(M.left, x(i) - half)} height={ih}>
+            <title>{t('lead.reports.trendNoData', { day: shortDay(d.day) })}</title>
+          </rect>
+        )))}
         {[0, 0.5, 1].map((v) => (
           <g key={v}>
             <line className="axis" x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} strokeOpacity={v === 0 ? 1 : 0.3} />
@@ -54,6 +65,7 @@ export function TrendLine({ trend }: { trend: HourlyReport['trend'] }) {
         {n > 0 ? <text x={x(0)} y={H - 6} textAnchor="start">{shortDay(trend[0]?.day ?? '')}</text> : null}
         {n > 1 ? <text x={x(n - 1)} y={H - 6} textAnchor="end">{shortDay(trend[n - 1]?.day ?? '')}</text> : null}
       </svg>
+      {empty > 0 ? <figcaption className="lead-legend"><span><i className="nodata" aria-hidden="true" />{t('lead.reports.trendLegendGap')}</span></figcaption> : null}
     </figure>
   );
 }

@@ -17,9 +17,9 @@ export function base64ToBytes(b64: string): Uint8Array {
   return out;
 }
 
-/** Fetches the operators report as a CSV or XLSX file; throws ApiCallError on failure. */
-export async function fetchExport(api: Api, format: 'csv' | 'xlsx', query: Req<'server.download'>['query']): Promise<ExportFile> {
-  const file = await call(api, 'server.download', { report: 'operators', format, query });
+/** Fetches the operators report (or the buffer export) as a CSV or XLSX file; throws ApiCallError on failure. */
+export async function fetchExport(api: Api, format: 'csv' | 'xlsx', query: Req<'server.download'>['query'], report: Req<'server.download'>['report'] = 'operators'): Promise<ExportFile> {
+  const file = await call(api, 'server.download', { report, format, query });
   let bytes: Uint8Array;
   try {
     bytes = base64ToBytes(file.base64);

@@ -11,7 +11,17 @@ import path from 'node:path';
 
 export const KAMAILIO_CFG = path.resolve(__dirname, '../../../resources/dev-pbx/kamailio.cfg');
 
-export interface KamailioOptions { auth?: boolean; trace?: boolean }
+export interface KamailioOptions {
+  auth?: boolean;
+  trace?: boolean;
+  /** Call events POSTed to `url` with `apiKey` as X-Api-Key (the cfg's WITH_EVENTS). */
+  events?: { url: string; apiKey: string };
+}
+
+/** The Kamailio modules a set of options needs (from the Debian packages in PACKAGES). */
+function neededModules(opts: KamailioOptions): string[] {
+  return ['websocket', ...(opts.events ? ['http_client', 'jansson', 'mqueue', 'rtimer', 'dialog'] : [])];
+}
 
 export interface Kamailio {
   readonly sipPort: number;
@@ -27,14 +37,16 @@ export interface Kamailio {
   start(): Promise<void>;
 }
 
-/** Installs kamailio + websocket modules with apt-get when missing and we are root. */
-export function ensureKamailioInstalled(): void {
-  const hasModule = existsSync('/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so');
-  if (hasBinary() && hasModule) return;
-  if (process.getuid?.() !== 0) throw new Error('kamailio is missing: apt-get install kamailio kamailio-websocket-modules');
+const PACKAGES = ['kamailio', 'kamailio-websocket-modules', 'kamailio-utils-modules', 'kamailio-json-modules'];
+
+/** Installs Kamailio and the modules `opts` needs with apt-get when missing and we are root. */
+export function ensureKamailioInstalled(opts: KamailioOptions = {}): void {
+  const hasModules = neededModules(opts).every((m) => existsSync(`/usr/lib/x86_64-linux-gnu/kamailio/modules/${m}.so`));
+  if (hasBinary() && hasModules) return;
+  if (process.getuid?.() !== 0) throw new Error(`kamailio is missing: apt-get install ${PACKAGES.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'kamailio', 'kamailio-websocket-modules'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...PACKAGES], { stdio: 'inherit', env });
 }
 
 function hasBinary(): boolean {
@@ -90,7 +102,7 @@ process.once('exit', () => { for (const c of live) killGroup(c, 'SIGKILL'); });
 
 /** Starts Kamailio on free random ports; resolves once its WebSocket port is owned by it. */
 export async function startKamailio(opts: KamailioOptions = {}): Promise<Kamailio> {
-  ensureKamailioInstalled();
+  ensureKamailioInstalled(opts);
   let child: ChildProcess | null = null;
   let output = '';
   let wsPort = 0;
@@ -102,7 +114,10 @@ export async function startKamailio(opts: KamailioOptions = {}): Promise<Kamaili
     const args = ['-f', KAMAILIO_CFG, '-DD', '-E', '-A', `SIP_PORT=${sipPort}`, '-A', `WS_PORT=${wsPort}`];
     if (opts.auth) args.push('-A', 'WITH_AUTH');
     if (opts.trace) args.push('-A', 'WITH_TRACE');
-    const c = spawn('kamailio', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    if (opts.events) args.push('-A', 'WITH_EVENTS', '-A', `EVENTS_URL=${JSON.stringify(opts.events.url)}`);
+    // the key goes by the environment, never on the command line (visible to every local user)
+    const env = opts.events ? { ...process.env, PBX_API_KEY: opts.events.apiKey } : process.env;
+    const c = spawn('kamailio', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env });
     child = c;
     live.add(c);
     c.stdout?.on('data', (d: Buffer) => { output += d.toString(); });

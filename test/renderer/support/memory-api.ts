@@ -27,7 +27,8 @@ export const SESSION: Session = {
   user: { id: 7, login: 'operator1', name: 'Анна Оператор', role: 'operator' },
   sip: null,
   timeZone: 'Europe/Moscow',
-  center: { timeZone: 'Europe/Moscow', workingHours: null, limits: { callbackMaxDays: 90 } },
+  // the widest window (only 23:59 Moscow is outside) and a Moscow customer: calls are inside unless a test says otherwise
+  center: { timeZone: 'Europe/Moscow', workingHours: null, callingWindow: { start: '00:00', end: '23:59' }, limits: { callbackMaxDays: 90 } },
 };
 
 /** An order as the server would send it (new, no calls, landing-page data only). */
@@ -53,6 +54,7 @@ export function makeOrder(patch: Partial<Order> = {}): Order {
     comment: '',
     calls: [],
     version: 1,
+    customerZone: { zone: 'Europe/Moscow', source: 'address' },
     ...patch,
   };
 }
@@ -130,6 +132,7 @@ export class MemoryApi {
       'settings.lastServer': () => 'http://127.0.0.1:8080',
       'settings.get': () => null,
       'settings.set': () => null,
+      'pbx.flags': () => ({ enabled: false, flags: [] }),
       'queue.counts': () => ({
         cached: false,
         tabs: {

@@ -90,6 +90,8 @@ export async function startServerProcess(opts: ServerProcessOptions = {}): Promi
     PORT: '0',
     LOG_LEVEL: 'warn',
     INGEST_API_KEY: INGEST_KEY,
+    // taking around the clock unless a test stores its own calling window (jest.config.js; benches spawn here too)
+    CALLING_WINDOW: process.env.CALLING_WINDOW ?? '00:00-24:00',
     ...(opts.pg ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema as string } : { DATA_DIR: dataDir as string }),
     ...opts.env,
   };
