@@ -24,6 +24,7 @@ export function createHandlers(s: MainServices): Handlers {
     'order.saveResult': (req) => s.saveResult(req),
     'call.log': (req) => s.logCall(req),
     'customer.history': (req) => s.customerHistory(req.phone),
+    'order.history': (req) => s.orderHistory(req.orderId),
     'reasons.list': () => s.reasons(),
     'offers.list': () => s.offers(),
     'script.get': (req) => s.script(req.offerSku),

@@ -10,6 +10,7 @@ import {
   AddressSuggestResponse, ClaimResponse, CustomerHistory, DeliveryOptionsResponse, LoginResponse,
   OffersResponse, QueueCounts, QueuePage, ReasonsResponse, Script,
 } from '../../shared/api/http';
+import { OrderHistory } from '../../shared/api/order-history';
 import { CenterContext, DEFAULT_REASONS, Order, type Offer, type Reason } from '../../shared/domain';
 import type { EventName, EventPayload, OrderView, Req, Res, Session, SyncStatus } from '../../shared/ipc/contract';
 import { dbFileFor, ensurePrivateDir, openDb, type Db } from '../db/open-db';
@@ -220,6 +221,12 @@ export class MainServices {
   async customerHistory(phone: string): Promise<Res<'customer.history'>> {
     const a = this.need();
     return this.online(a, 'история клиента доступна', () => a.http.request('GET', `/customers/by-phone/${encodeURIComponent(phone)}`, CustomerHistory));
+  }
+
+  /** The order's whole story from the server (online only). */
+  async orderHistory(orderId: number): Promise<Res<'order.history'>> {
+    const a = this.need();
+    return this.online(a, 'смотреть историю заказа', () => a.http.request('GET', `/orders/${orderId}/history`, OrderHistory));
   }
 
   async reasons(): Promise<Reason[]> {

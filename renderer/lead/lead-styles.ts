@@ -3,7 +3,7 @@
  * inline styles): dense 28–32 px rows, tabular numbers, state colours with text, visible focus.
  */
 export const LEAD_CSS = `
-.lead-home { display: flex; flex-direction: column; gap: 8px; padding: 8px 12px; font-size: 13px; min-height: 0; min-width: 0; flex: 1; overflow: auto; }
+.lead-home { display: flex; flex-direction: column; gap: 8px; padding: 8px 8px; font-size: 13px; min-height: 0; min-width: 0; flex: 1; overflow: auto; }
 .lead-home .num, .lead-table td.r, .lead-table .num { font-variant-numeric: tabular-nums; }
 .lead-home .r { text-align: right; }
 .lead-home .muted { color: var(--muted, #4f5a68); }
@@ -22,8 +22,8 @@ export const LEAD_CSS = `
 .lead-board-main { display: grid; grid-template-columns: minmax(0, 1fr) 224px; gap: 8px; align-items: start; }
 .lead-table-wrap { overflow: auto; max-width: 100%; max-height: calc(100vh - 160px); background: #fff; border: 1px solid var(--line, #d7dce3); border-radius: 6px; }
 .lead-report { font-size: 12px; }
-.lead-report th, .lead-report td { padding: 2px 3px; }
-.lead-report tr > :first-child { position: sticky; left: 0; background: #fff; z-index: 1; box-shadow: 1px 0 0 #eaecf0; max-width: 150px; overflow: hidden; text-overflow: ellipsis; }
+.lead-report th, .lead-report td { padding: 2px 2px; }
+.lead-report tr > :first-child { position: sticky; left: 0; background: #fff; z-index: 1; box-shadow: 1px 0 0 #eaecf0; max-width: 120px; overflow: hidden; text-overflow: ellipsis; padding-left: 4px; }
 .lead-report thead tr > :first-child { background: #f9fafb; z-index: 2; }
 .lead-report tr.lead-total > :first-child { background: #f2f4f7; }
 .lead-report tr.lead-period > th { background: #eef1f5; font-weight: 600; font-size: 12px; height: 24px; color: #344054; box-shadow: none; text-align: left; }
@@ -31,7 +31,7 @@ export const LEAD_CSS = `
 .lead-report tr.lead-period > th > span { position: sticky; left: 4px; display: inline-block; }
 .lead-report tfoot tr > * { position: sticky; bottom: 0; }
 .lead-report tfoot tr > :first-child { white-space: normal; line-height: 1.15; z-index: 2; }
-.lead-report .lead-range { display: block; font-size: 12px; font-weight: 500; white-space: nowrap; }
+.lead-report .lead-range { display: block; font-size: 12px; font-weight: 500; white-space: normal; }
 .lead-idle-toggle { display: inline-flex; align-items: center; gap: 6px; font-size: 12px; color: #344054; align-self: flex-start; }
 .lead-table { border-collapse: collapse; width: 100%; }
 .lead-table th, .lead-table td { height: 28px; padding: 2px 5px; border-bottom: 1px solid #eaecf0; white-space: nowrap; text-align: left; }

@@ -25,11 +25,14 @@ export function CustomerClock({ zone, place }: { zone: CustomerZone | undefined;
   const opens = hour.opensAt
     ? t(zone?.zone ? 'zone.opensAt' : 'zone.opensAtCenter', { time: hour.opensAt })
     : null;
+  // A queue row sits under the column «У клиента»: the bare time and a short opening hour.
+  const row = place === 'row';
+  const time = hour.customerTime ? t(row ? 'zone.timeShort' : 'zone.customerTime', { time: hour.customerTime }) : t(row ? 'zone.unknownShort' : 'zone.unknown');
   return (
     <span className={`customer-clock customer-clock-${place}${hour.inside ? '' : ' outside-window'}`} title={opens ? `${opens}. ${hint}` : hint} data-inside={hour.inside}>
-      <span className="num">{hour.customerTime ? t('zone.customerTime', { time: hour.customerTime }) : t('zone.unknown')}</span>
+      <span className="num">{time}</span>
       {place === 'order' ? <span className="muted num"> · {t('zone.centerTime', { time: clockOf(now, centerZone) })}</span> : null}
-      {opens ? <span className="opens-at"> · {opens}</span> : null}
+      {opens && hour.opensAt ? <span className="opens-at"> · {row ? t('zone.opensShort', { time: hour.opensAt }) : opens}</span> : null}
       <span className="sr-only">{hint}</span>
     </span>
   );

@@ -1,4 +1,4 @@
-/** The open order: header, the five steps on one scrolling sheet (or «Заказы клиента»), and the fixed results bar. */
+/** The open order: header, the five steps on one scrolling sheet (or «Заказы клиента», or the order's «История»), and the fixed results bar. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerHistory } from '../../shared/api/http';
@@ -12,6 +12,7 @@ import { CustomerClock } from './CustomerClock';
 import { CustomerStep } from './CustomerStep';
 import { NonBuyerFlag } from './NonBuyerFlag';
 import { DeliveryStep } from './DeliveryStep';
+import { OrderHistoryTab } from './OrderHistoryTab';
 import { PhoneStep } from './PhoneStep';
 import { ProductsStep } from './ProductsStep';
 import { ResultsBar } from './ResultsBar';
@@ -39,7 +40,7 @@ export function OrderPanel() {
   const order = useOrderStore((s) => s.view?.order);
   const pending = useOrderStore((s) => s.view?.pending.length ?? 0);
   const rejection = useOrderStore((s) => s.view?.rejection ?? null);
-  const [tab, setTab] = useState<'form' | 'history'>('form');
+  const [tab, setTab] = useState<'form' | 'history' | 'story'>('form');
   const autosave = useDraftAutosave();
   const history = useCustomerHistory(order?.customer.phone);
   if (!order) return null;
@@ -65,6 +66,7 @@ export function OrderPanel() {
           <button type="button" role="tab" aria-selected={tab === 'history'} className={tab === 'history' ? 'active' : ''} onClick={() => setTab('history')}>
             {t('order.tabHistory')} {others > 0 ? <span className="badge num">{others}</span> : null}
           </button>
+          <button type="button" role="tab" aria-selected={tab === 'story'} className={tab === 'story' ? 'active' : ''} onClick={() => setTab('story')}>{t('story.tab')}</button>
         </div>
         <span className="spacer" />
         <span className={`autosave ${autosave.failed ? 'field-error' : 'muted'}`} role="status">
@@ -80,7 +82,7 @@ export function OrderPanel() {
             <DeliveryStep />
             <ClosingStep />
           </>
-        ) : <CustomerHistoryTab history={history} currentId={order.id} />}
+        ) : tab === 'history' ? <CustomerHistoryTab history={history} currentId={order.id} /> : <OrderHistoryTab orderId={order.id} />}
       </div>
       <ResultsBar />
     </section>

@@ -12,8 +12,8 @@ import { QUEUE_PAGE, useQueueStore } from '../stores/queue-store';
 /** Height of a list row in px (compact rows of 28–32 px for a dense desk). */
 export const ROW_HEIGHT = 30;
 
-/** Columns of the queue table: due mark, №, created, offer, customer, phone, attempts, callback, owner, action. */
-const QUEUE_COLUMNS = 10;
+/** Columns of the queue table: due mark, №, created, offer, customer, customer's time, phone, attempts, callback, owner, action. */
+const QUEUE_COLUMNS = 11;
 
 /** One data row's cells; the due mark is a cell with visually hidden text, the dot itself is decoration. */
 function Row({ row, readOnly, onOpen, timeZone }: { row: QueueRow; readOnly: boolean; onOpen(id: number): void; timeZone: string }) {
@@ -24,7 +24,8 @@ function Row({ row, readOnly, onOpen, timeZone }: { row: QueueRow; readOnly: boo
       <span role="cell" className="c-id num">{row.id}</span>
       <span role="cell" className="c-date num">{dateTime(row.createdAt, timeZone)}</span>
       <span role="cell" className="c-offer" title={row.offerName}>{row.offerName}</span>
-      <span role="cell" className="c-name" title={row.customerName}>{row.customerName} <CustomerClock zone={row.customerZone} place="row" /></span>
+      <span role="cell" className="c-name" title={row.customerName}>{row.customerName}</span>
+      <span role="cell" className="c-clock"><CustomerClock zone={row.customerZone} place="row" /></span>
       <span role="cell" className="c-phone num">{row.phoneMasked}</span>
       <span role="cell" className="c-att num">{row.failedAttempts}</span>
       <span role="cell" className={row.callbackAt ? 'c-cb num' : 'c-cb muted'}>{row.callbackAt ? dateTime(row.callbackAt, timeZone) : '—'}</span>
@@ -97,6 +98,7 @@ export function QueueList() {
             <span role="columnheader" className="c-date">{t('queue.col.created')}</span>
             <span role="columnheader" className="c-offer">{t('queue.col.offer')}</span>
             <span role="columnheader" className="c-name">{t('queue.col.customer')}</span>
+            <span role="columnheader" className="c-clock">{t('queue.col.customerTime')}</span>
             <span role="columnheader" className="c-phone">{t('queue.col.phone')}</span>
             <span role="columnheader" className="c-att">{t('queue.col.attempts')}</span>
             <span role="columnheader" className="c-cb">{t('queue.col.callback')}</span>

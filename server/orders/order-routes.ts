@@ -12,6 +12,8 @@ import { assertCanLookUpPhone, assertCanSee } from './access';
 import { type OrderRow, ORDER_SELECT, ordersOfRows } from './order-repo';
 import { storablePhone } from './phone-storage';
 import { customerMarks } from '../outcomes/customer-marks';
+import { orderHistory } from './order-history';
+import type { OrderHistory } from '../../shared/api/order-history';
 
 /** `:id` of an order route. */
 export const IdParam = z.object({ id: z.coerce.number().pipe(OrderId) });
@@ -24,6 +26,8 @@ type HistoryRow = {
 
 /**
  * GET /orders/:id — holder, lead of the assignee's team, admin → Order with its calls.
+ * GET /orders/:id/history — the same people → the order's results, comments, calls, status
+ * changes and delivery outcomes in time order (OrderHistory).
  * POST /orders/:id/claim — operator: take (or renew own lease) → {order}; 409/422 refusals.
  * POST /orders/:id/release — holder, lead, admin → {ok}.
  * GET /customers/by-phone/:phone — the customer's orders (inbound screen pop): leads, admins, an
@@ -43,6 +47,16 @@ export const orderRoutes: RouteModule = (app, deps) => {
     await assertCanSee(db, user, row, now());
     const [order] = await ordersOfRows(db, [row]);
     return { order };
+  });
+
+  app.get('/orders/:id/history', allow(ANY_ROLE, 'own'), async (req) => {
+    const { id } = parseClean(IdParam, req.params, 'params');
+    const { rows } = await db.query<OrderRow>(`${ORDER_SELECT} WHERE o.id = $1`, [id]);
+    const row = rows[0];
+    if (!row) throw new HttpError(404, 'not_found', `Заказ ${id} не найден`, 'id');
+    await assertCanSee(db, userOf(req), row, now());
+    const res: OrderHistory = { orderId: id, entries: await orderHistory(db, id, [row.phone, row.extra_phone].filter((p): p is string => p !== null)) };
+    return res;
   });
 
   app.post('/orders/:id/claim', allow(OPERATOR_ROLES, 'own'), async (req) => {

@@ -14,6 +14,7 @@ import {
   Script, SipAccount, User,
 } from '../api/http';
 import { AgentState, BreakReason, CallQuality, ServerMessage } from '../api/live';
+import { OrderHistory } from '../api/order-history';
 import { CenterContext } from '../domain/center';
 import { leadChannels } from './lead-channels';
 
@@ -107,6 +108,8 @@ export const channels = {
   'call.log': { req: CallAttempt, res: z.object({ mutationId: z.number().int() }) },
   /** The customer's orders by phone (online), for "our customer" and the screen pop. */
   'customer.history': { req: z.object({ phone: z.string().min(1).max(40) }), res: CustomerHistory },
+  /** The order's whole story: results with comments and authors, calls, status changes, delivery outcomes (online). */
+  'order.history': { req: z.object({ orderId: OrderId }), res: OrderHistory },
   'reasons.list': { req: Empty, res: z.array(Reason) },
   'offers.list': { req: Empty, res: z.array(Offer) },
   'script.get': { req: z.object({ offerSku: z.string().min(1).max(64) }), res: Script.nullable() },

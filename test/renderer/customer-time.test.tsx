@@ -58,11 +58,14 @@ test('queue rows show the customer\'s time; rows outside the window are marked w
     ] }),
   });
   await renderDesk(mem);
-  const far = (await screen.findByText('у клиента 22:00')).closest('.customer-clock') as HTMLElement;
+  expect(await screen.findByRole('columnheader', { name: 'У клиента' })).toBeInTheDocument();
+  const far = screen.getByText('22:00').closest('.customer-clock') as HTMLElement;
   expect(far).toHaveAttribute('data-inside', 'false');
+  expect(far).toHaveTextContent('22:00 · с 09:00');
   expect(far.title).toMatch(/^откроется в 09:00 по времени клиента/);
-  const near = screen.getByText('у клиента 14:00').closest('.customer-clock') as HTMLElement;
+  const near = screen.getByText('14:00').closest('.customer-clock') as HTMLElement;
   expect(near).toHaveAttribute('data-inside', 'true');
+  expect(near.querySelector('.opens-at')).toBeNull();
 });
 
 test('click-to-call outside the window asks with the customer\'s time: Esc cancels, Enter calls', async () => {

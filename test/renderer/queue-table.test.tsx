@@ -20,13 +20,13 @@ test('column headers, numbered rows with cells, and «Пора звонить» 
   expect(table).toHaveAttribute('aria-rowcount', '3');
   const [head, ...rowgroups] = within(table).getAllByRole('rowgroup');
   expect(within(head as HTMLElement).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(
-    ['Срок', '№', 'Создан', 'Товар', 'Клиент', 'Телефон', 'Недозв.', 'Перезвонить', 'Ответственный', 'Действие']);
+    ['Срок', '№', 'Создан', 'Товар', 'Клиент', 'У клиента', 'Телефон', 'Недозв.', 'Перезвонить', 'Ответственный', 'Действие']);
   const rows = within(rowgroups[0] as HTMLElement).getAllByRole('row');
   expect(rows.map((r) => r.getAttribute('aria-rowindex'))).toEqual(['2', '3']);
   const cells = within(rows[0] as HTMLElement).getAllByRole('cell');
-  expect(cells).toHaveLength(10);
+  expect(cells).toHaveLength(11);
   expect(cells[0]).toHaveTextContent('Пора звонить');
   expect(cells[0]?.querySelector('[aria-label]')).toBeNull();
   expect(within(rows[1] as HTMLElement).getAllByRole('cell')[0]).toHaveTextContent('');
-  expect(within(cells[9] as HTMLElement).getByRole('button', { name: 'Открыть заказ 501' })).toBeInTheDocument();
+  expect(within(cells[10] as HTMLElement).getByRole('button', { name: 'Открыть заказ 501' })).toBeInTheDocument();
 });

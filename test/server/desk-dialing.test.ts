@@ -3,30 +3,26 @@
  * PostgreSQL (bounds checked by the database), the admin's PATCH (bounds refused in words), the
  * admin list, and the login reply that carries them to the desk.
  */
-import { openPg } from '../../server/db/pg-db';
 import type { Db } from '../../server/db/db';
 import { migrations } from '../../server/db/migrations';
+import { applyMigrationsBefore, expectRefused, useEmptySchema } from './support/migrated-schema';
 import { PASSWORD } from './support/live-fixture';
 import { useLiveServer } from './support/live-server';
-import { PG_URL, client, dropSchema, uniqueSchema } from './support/server-process';
+import { client } from './support/server-process';
 
 jest.setTimeout(120_000);
 
 describe('server migration 0010-desk-dialing', () => {
-  const schema = uniqueSchema();
+  const schemaDb = useEmptySchema();
   let db: Db;
-  beforeAll(async () => { db = await openPg(PG_URL, schema); });
-  afterAll(async () => {
-    await db.close();
-    await dropSchema(schema);
-  });
+  beforeAll(() => { db = schemaDb(); });
 
-  const rejects = (sql: string, params: unknown[] = []) => expect(db.tx((t) => t.query(sql, params))).rejects.toThrow();
+  const rejects = (sql: string, params: unknown[] = []) => expectRefused(db, sql, params);
 
   it('adds both settings, off for existing users, within their bounds', async () => {
     const m10 = migrations.find((m) => m.id === 10);
     expect(m10?.name).toBe('desk-dialing');
-    for (const m of migrations.filter((x) => x.id < 10)) await db.exec(m.sql);
+    await applyMigrationsBefore(db, 10);
     const { rows } = await db.query<{ id: number }>("INSERT INTO users (login, name, role, password_hash) VALUES ('op', 'Оп', 'operator', 'x') RETURNING id");
     const id = rows[0]?.id as number;
     await db.exec((m10 as { sql: string }).sql);

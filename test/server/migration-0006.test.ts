@@ -3,21 +3,16 @@
  * placed by their address region, else by the geographic area code of their phone, else stay
  * unknown; calls get `outside_window = false`. Runs on the machine's PostgreSQL.
  */
-import { openPg } from '../../server/db/pg-db';
 import type { Db } from '../../server/db/db';
 import { migrate } from '../../server/db/migrate';
 import { migrations } from '../../server/db/migrations';
-import { PG_URL, dropSchema, uniqueSchema } from './support/server-process';
+import { useEmptySchema } from './support/migrated-schema';
 
 jest.setTimeout(120_000);
 
-const schema = uniqueSchema();
+const schemaDb = useEmptySchema();
 let db: Db;
-beforeAll(async () => { db = await openPg(PG_URL, schema); });
-afterAll(async () => {
-  await db.close();
-  await dropSchema(schema);
-});
+beforeAll(() => { db = schemaDb(); });
 
 test('0006 adds the zone columns and places existing orders by address region, then phone', async () => {
   await db.exec('CREATE TABLE schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
@@ -43,7 +38,7 @@ test('0006 adds the zone columns and places existing orders by address region, t
     { id: unknown, customer_zone: null, zone_source: 'unknown' },
   ]);
   const cols = await db.query<{ column_name: string; column_default: string | null }>(
-    "SELECT column_name, column_default FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'calls' AND column_name = 'outside_window'", [schema]);
+    "SELECT column_name, column_default FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'calls' AND column_name = 'outside_window'");
   expect(cols.rows).toEqual([{ column_name: 'outside_window', column_default: 'false' }]);
   await expect(db.query("UPDATE orders SET zone_source = 'phone' WHERE id = $1", [unknown])).rejects.toThrow(/orders_zone_known/);
 });

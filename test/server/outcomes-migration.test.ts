@@ -5,28 +5,23 @@
  * shipment id + status + time and carry an amount exactly when delivered, phones are listed once.
  * (PGlite runs the same migration in every server-process suite, test/server/outcomes.test.ts.)
  */
-import { openPg } from '../../server/db/pg-db';
 import type { Db } from '../../server/db/db';
 import { migrations } from '../../server/db/migrations';
-import { PG_URL, dropSchema, uniqueSchema } from './support/server-process';
+import { applyMigrationsBefore, expectRefused, useEmptySchema } from './support/migrated-schema';
 
 jest.setTimeout(60_000);
 
 describe('server migration 0008-outcomes', () => {
-  const schema = uniqueSchema();
+  const schemaDb = useEmptySchema();
   let db: Db;
-  beforeAll(async () => { db = await openPg(PG_URL, schema); });
-  afterAll(async () => {
-    await db.close();
-    await dropSchema(schema);
-  });
+  beforeAll(() => { db = schemaDb(); });
 
-  const rejects = (sql: string, params: unknown[] = []) => expect(db.tx((t) => t.query(sql, params))).rejects.toThrow();
+  const rejects = (sql: string, params: unknown[] = []) => expectRefused(db, sql, params);
 
   it('applies over existing orders and opens the new status, kind and tables', async () => {
     const m8 = migrations.find((m) => m.id === 8);
     expect(m8?.name).toBe('outcomes');
-    for (const m of migrations.filter((x) => x.id < 8)) await db.exec(m.sql);
+    await applyMigrationsBefore(db, 8);
     await db.query("INSERT INTO offers (sku, name, price_kop) VALUES ('X', 'X', 100)");
     const { rows } = await db.query<{ id: number }>(
       `INSERT INTO orders (external_id, status, created_at, updated_at, offer_sku, phone, address, lines)

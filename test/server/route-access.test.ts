@@ -90,6 +90,7 @@ const TABLE: Record<string, Row> = {
   'GET /admin/settings': { allow: ADMIN },
   'PUT /admin/settings': { allow: ADMIN, payload: { nothing: true } },
   'GET /orders/:id': { allow: ANY, url: (fx) => `/orders/${fx.orders.heldByOp1}` },
+  'GET /orders/:id/history': { allow: ANY, url: (fx) => `/orders/${fx.orders.heldByOp1}/history` },
   'POST /orders/:id/claim': { allow: OPERATOR, url: () => `/orders/${NO_USER}/claim`, payload: {} },
   'POST /orders/:id/release': { allow: ANY, url: () => `/orders/${NO_USER}/release`, payload: {} },
   'GET /customers/by-phone/:phone': { allow: ANY, url: () => '/customers/by-phone/%2B79161234567' },

@@ -4,28 +4,23 @@
  * delivery per endpoint subscribed to its kind (the trigger, in the event's transaction) and none
  * for other kinds; states are checked; deleting an endpoint removes its queue and log.
  */
-import { openPg } from '../../server/db/pg-db';
 import type { Db } from '../../server/db/db';
 import { migrations } from '../../server/db/migrations';
-import { PG_URL, dropSchema, uniqueSchema } from './support/server-process';
+import { applyMigrationsBefore, useEmptySchema } from './support/migrated-schema';
 
 jest.setTimeout(60_000);
 
 describe('server migration 0007-webhooks', () => {
-  const schema = uniqueSchema();
+  const schemaDb = useEmptySchema();
   let db: Db;
-  beforeAll(async () => { db = await openPg(PG_URL, schema); });
-  afterAll(async () => {
-    await db.close();
-    await dropSchema(schema);
-  });
+  beforeAll(() => { db = schemaDb(); });
 
   const count = async (sql: string, params: unknown[] = []) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params)).rows[0]?.n;
 
   it('queues one delivery per subscribed endpoint for each new event, in the event\'s transaction', async () => {
     const m7 = migrations.find((m) => m.id === 7);
     expect(m7?.name).toBe('webhooks');
-    for (const m of migrations.filter((x) => x.id < 7)) await db.exec(m.sql);
+    await applyMigrationsBefore(db, 7);
     await db.query("INSERT INTO offers (sku, name, price_kop) VALUES ('X', 'X', 100)");
     const { rows } = await db.query<{ id: number }>(
       `INSERT INTO orders (status, created_at, updated_at, offer_sku, phone, address, lines)

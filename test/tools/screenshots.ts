@@ -165,7 +165,11 @@ async function leadShots(browser: Browser, url: string, shot: Shot): Promise<voi
   await page.getByRole('button', { name: 'Показать' }).click();
   await page.locator('.lead-charts').waitFor({ timeout: 30_000 });
   await page.waitForFunction(() => !document.querySelector('.lead-progress'), undefined, { timeout: 30_000 });
-  await shot(page, 'report');
+  const reportFit = async () => {
+    const fit = await page.locator('.lead-report-wrap').evaluate((el) => ({ table: el.scrollWidth, box: el.clientWidth, view: window.innerWidth }));
+    console.log(`screenshots: report at ${fit.view} px wide: table ${fit.table} px in a ${fit.box} px box${fit.table > fit.box ? ' — SCROLLS SIDEWAYS' : ''}`);
+  };
+  await shot(page, 'report', reportFit);
 
   await page.getByRole('button', { name: 'Выйти' }).click();
   await logIn(page, url, 'admin', 'admin');

@@ -5,18 +5,28 @@
  */
 import { openPg } from '../../../server/db/pg-db';
 import { migrate } from '../../../server/db/migrate';
+import { migrations } from '../../../server/db/migrations';
 import type { Db } from '../../../server/db/db';
 import { PG_URL, dropSchema, uniqueSchema } from './server-process';
 
-/** Registers beforeAll/afterAll that create and drop the schema; call at the top of a suite. */
+/** Registers beforeAll/afterAll that create and drop the migrated schema; call at the top of a suite. */
 export function useMigratedSchema(): () => Db {
+  const db = useEmptySchema();
+  beforeAll(async () => {
+    await migrate(db());
+    await db().query("INSERT INTO offers (sku, name, price_kop) VALUES ('X', 'X', 100)");
+  });
+  return db;
+}
+
+/**
+ * Registers beforeAll/afterAll that create and drop an empty schema (no migration applied), for
+ * tests of one migration over a database from before it; call at the top of a suite.
+ */
+export function useEmptySchema(): () => Db {
   let db: Db | null = null;
   const schema = uniqueSchema();
-  beforeAll(async () => {
-    db = await openPg(PG_URL, schema);
-    await migrate(db);
-    await db.query("INSERT INTO offers (sku, name, price_kop) VALUES ('X', 'X', 100)");
-  });
+  beforeAll(async () => { db = await openPg(PG_URL, schema); });
   afterAll(async () => {
     await db?.close();
     await dropSchema(schema);
@@ -25,4 +35,14 @@ export function useMigratedSchema(): () => Db {
     if (!db) throw new Error('the schema is not ready (use it inside tests)');
     return db;
   };
+}
+
+/** Applies every migration numbered below `id` (a database as it was before migration `id`). */
+export async function applyMigrationsBefore(db: Db, id: number): Promise<void> {
+  for (const m of migrations.filter((x) => x.id < id)) await db.exec(m.sql);
+}
+
+/** Expects the statement to be refused by the database (a constraint or a check). */
+export function expectRefused(db: Db, sql: string, params: unknown[] = []): Promise<void> {
+  return expect(db.tx((t) => t.query(sql, params))).rejects.toThrow();
 }
