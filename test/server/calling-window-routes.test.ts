@@ -91,5 +91,9 @@ describe.each(BACKENDS)('calling windows on %s', (backend) => {
     const report = OperatorReport.parse((await admin.get(`/reports/operators?from=${day}&to=${day}`)).body);
     const row = report.rows.find((r) => r.login === 'zoneop');
     expect([row?.calls, row?.outsideWindow]).toEqual([1, 1]);
+    const csv = String((await admin.get(`/reports/operators.csv?from=${day}&to=${day}`)).body).replace(/^\uFEFF/, '').split('\r\n');
+    const head = (csv[0] ?? '').split(';');
+    const line = (csv.find((l) => l.includes(';zoneop;')) ?? '').split(';');
+    expect(line[head.indexOf('Звонки вне окна клиента')]).toBe('1');
   });
 });

@@ -11,9 +11,10 @@ import { formatCount } from '../format';
 
 /**
  * A figure column; `hint` columns explain themselves in `lead.reports.colHint.<key>` (the heading's
- * tooltip); `full` gives a cell's exact value as its tooltip.
+ * tooltip); `full` gives a cell's exact value as its tooltip; `shownIf` columns appear only when
+ * the report has something to show in them.
  */
-interface Column { key: string; cell(f: ReportFigures): string; hint?: boolean; full?(f: ReportFigures): string }
+interface Column { key: string; cell(f: ReportFigures): string; hint?: boolean; full?(f: ReportFigures): string; shownIf?(report: OperatorReport): boolean }
 
 /** `4:05` (h:mm, seconds dropped) — the table's time columns, so 17 columns fit 1280 px; the tooltip and exports keep h:mm:ss. */
 export function formatHoursMinutes(seconds: number): string {
@@ -31,7 +32,9 @@ const money = (key: string, value: (f: ReportFigures) => number | null): Column 
 /** The figure columns; each heading is `lead.reports.col.<key>`. */
 const COLUMNS: Column[] = [
   time('loggedIn'), time('ready'), time('talking'), time('break'), time('wrapUp'),
-  count('calls'), count('answered'),
+  count('calls'),
+  { key: 'outsideWindow', cell: (f) => formatCount(f.outsideWindow ?? 0), hint: true, shownIf: (r) => (r.grandTotal.outsideWindow ?? 0) > 0 },
+  count('answered'),
   result('confirm'), result('callback'), result('noAnswer'), result('cancel'), result('invalid'),
   count('processed'),
   rate('approval', (f) => f.approvalRate),
@@ -59,8 +62,8 @@ export function hasActivity(f: ReportFigures): boolean {
   return f.time.loggedIn > 0 || f.calls > 0 || f.processed > 0 || f.plan !== null;
 }
 
-function Cells({ f }: { f: ReportFigures }) {
-  return <>{COLUMNS.map((c) => <td key={c.key} className="r" data-col={c.key} title={c.full?.(f)}>{c.cell(f)}</td>)}</>;
+function Cells({ f, columns }: { f: ReportFigures; columns: Column[] }) {
+  return <>{columns.map((c) => <td key={c.key} className="r" data-col={c.key} title={c.full?.(f)}>{c.cell(f)}</td>)}</>;
 }
 
 /** The report table; operator rows without any activity are folded away unless asked for. */
@@ -71,6 +74,7 @@ export function ReportTable({ report }: { report: OperatorReport }) {
   const multi = periods.length > 1;
   const idle = report.rows.filter((r) => !hasActivity(r)).length;
   const shown = showIdle ? report.rows : report.rows.filter(hasActivity);
+  const columns = COLUMNS.filter((c) => !c.shownIf || c.shownIf(report));
   return (
     <>
       {idle > 0 ? (
@@ -84,7 +88,7 @@ export function ReportTable({ report }: { report: OperatorReport }) {
           <thead>
             <tr>
               <th scope="col">{t('lead.reports.col.operator')}</th>
-              {COLUMNS.map((c) => <th key={c.key} scope="col" className="r" title={c.hint ? t(`lead.reports.colHint.${c.key}`) : undefined}>{t(`lead.reports.col.${c.key}`)}</th>)}
+              {columns.map((c) => <th key={c.key} scope="col" className="r" title={c.hint ? t(`lead.reports.colHint.${c.key}`) : undefined}>{t(`lead.reports.col.${c.key}`)}</th>)}
             </tr>
           </thead>
           <tbody>
@@ -94,31 +98,31 @@ export function ReportTable({ report }: { report: OperatorReport }) {
               return [
                 rows.length > 0 || (multi && total) ? (
                   <tr key={`${p}-head`} className="lead-period">
-                    <th scope="colgroup" colSpan={COLUMNS.length + 1}><span>{periodLabel(p)}</span></th>
+                    <th scope="colgroup" colSpan={columns.length + 1}><span>{periodLabel(p)}</span></th>
                   </tr>
                 ) : null,
                 ...rows.map((r) => (
                   <tr key={`${p}-${r.userId}`} data-user={r.userId} data-period={p}>
                     <th scope="row" title={r.login}>{r.name}</th>
-                    <Cells f={r} />
+                    <Cells f={r} columns={columns} />
                   </tr>
                 )),
                 multi && total ? (
                   <tr key={`${p}-total`} className="lead-total" data-total={p} data-period={p}>
                     <th scope="row">{t('lead.reports.teamTotal')}</th>
-                    <Cells f={total} />
+                    <Cells f={total} columns={columns} />
                   </tr>
                 ) : null,
               ];
             })}
             {shown.length === 0 ? (
-              <tr><td colSpan={COLUMNS.length + 1} className="muted">{report.rows.length === 0 ? t('lead.reports.noData') : t('lead.reports.onlyIdle')}</td></tr>
+              <tr><td colSpan={columns.length + 1} className="muted">{report.rows.length === 0 ? t('lead.reports.noData') : t('lead.reports.onlyIdle')}</td></tr>
             ) : null}
           </tbody>
           <tfoot>
             <tr className="lead-total" data-total="grand">
               <th scope="row"><span>{t('lead.reports.grandTotal')}</span> <span className="lead-range">{`${periodLabel(report.from)} – ${periodLabel(report.to)}`}</span></th>
-              <Cells f={report.grandTotal} />
+              <Cells f={report.grandTotal} columns={columns} />
             </tr>
           </tfoot>
         </table>
