@@ -46,8 +46,8 @@ test('a new endpoint: a bad URL and a short secret are refused before sending; t
   await user.type(within(form).getByLabelText('Адрес (URL)'), 'ftp://x');
   await user.type(within(form).getByLabelText('Секрет подписи'), 'short');
   await user.click(within(form).getByRole('button', { name: 'Сохранить' }));
-  expect(await screen.findByText('Исправьте отмеченные поля', { exact: false })).toBeTruthy();
-  expect(screen.getByText('Адрес вида https://сервер/путь (или http://)')).toBeTruthy();
+  expect(await screen.findByText('Исправьте отмеченные поля', { exact: false })).toBeInTheDocument();
+  expect(screen.getByText('Адрес вида https://сервер/путь (или http://)')).toBeInTheDocument();
   expect(mem.requests('admin.createWebhook')).toEqual([]);
 
   await user.clear(within(form).getByLabelText('Адрес (URL)'));
@@ -67,9 +67,9 @@ test('pause, deliveries with status, latency and error, replay of a dead letter 
   expect(mem.requests('admin.updateWebhook')).toEqual([{ id: 3, patch: { paused: true } }]);
   await user.click(screen.getByRole('button', { name: 'Доставки https://shop.example/hook' }));
   const dead = await screen.findByRole('row', { name: /101/ });
-  expect(within(dead).getByText('500')).toBeTruthy();
-  expect(within(dead).getByText('42 мс')).toBeTruthy();
-  expect(within(dead).getByText('ответ HTTP 500')).toBeTruthy();
+  expect(within(dead).getByText('500')).toBeInTheDocument();
+  expect(within(dead).getByText('42 мс')).toBeInTheDocument();
+  expect(within(dead).getByText('ответ HTTP 500')).toBeInTheDocument();
   await user.click(within(dead).getByRole('button', { name: 'Повторить событие 101' }));
   expect(mem.requests('admin.replayDelivery')).toEqual([{ id: 11 }]);
   expect(within(screen.getByRole('row', { name: /102/ })).queryByRole('button')).toBeNull();
