@@ -18,7 +18,8 @@ import { webhookRoutes } from './integrations/webhook-routes';
 import { bufferExportRoutes } from './reports/buffer-export-routes';
 import { shipmentRoutes } from './outcomes/shipment-routes';
 import { blacklistRoutes } from './outcomes/blacklist-routes';
+import { qualityRoutes } from './quality/quality-routes';
 
 /** Every route module of the API, registered under /api/v1 in this order. */
 export const routeModules: RouteModule[] = [healthRoutes, authRoutes, liveRoutes, boardRoutes, reportRoutes, plansRoutes, adminRoutes, centerRoutes,
-  ingestRoutes, orderRoutes, queueRoutes, syncRoutes, lookupRoutes, changesRoutes, webhookRoutes, bufferExportRoutes, shipmentRoutes, blacklistRoutes, pbxRoutes];
+  ingestRoutes, orderRoutes, queueRoutes, syncRoutes, lookupRoutes, changesRoutes, webhookRoutes, bufferExportRoutes, shipmentRoutes, blacklistRoutes, pbxRoutes, qualityRoutes];

@@ -65,6 +65,12 @@ export const serverRoutes: { [C in RouteChannel]: (req: ReqOut<C>) => RouteCall 
   'reports.operators': (r) => ({ method: 'GET', path: '/reports/operators', query: { ...r } }),
   'reports.hourly': (r) => ({ method: 'GET', path: '/reports/hourly', query: { ...r } }),
   'pbx.flags': (r) => ({ method: 'GET', path: '/pbx/flags', query: { ...r } }),
+  'quality.items': () => ({ method: 'GET', path: '/quality/items' }),
+  'admin.saveQualityItem': ({ id, ...body }) => (id === undefined
+    ? { method: 'POST', path: '/admin/quality/items', body }
+    : { method: 'PUT', path: `/admin/quality/items/${seg(id)}`, body }),
+  'quality.calls': (r) => ({ method: 'GET', path: '/quality/calls', query: { ...r } }),
+  'quality.score': ({ callId, ...body }) => ({ method: 'PUT', path: `/quality/calls/${seg(callId)}/score`, body }),
   'plans.list': (r) => ({ method: 'GET', path: '/plans', query: { ...r } }),
   'plans.save': (r) => ({ method: 'PUT', path: '/plans', body: r }),
   'plans.uploadCsv': (r) => ({ method: 'POST', path: '/plans/csv', query: { day: r.day }, body: r.csv }),

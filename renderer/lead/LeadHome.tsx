@@ -1,5 +1,5 @@
 /**
- * The team lead's / admin's home: tabs for the live board, reports, plans and (admin role) the
+ * The team lead's / admin's home: tabs for the live board, reports, call quality, plans and (admin role) the
  * administration screens. Keeps the board live while mounted (one GET, then live events).
  */
 import { useState, type KeyboardEvent } from 'react';
@@ -13,8 +13,9 @@ import { BoardView } from './board/BoardView';
 import { ReportsView } from './reports/ReportsView';
 import { PlansView } from './plans/PlansView';
 import { AdminView } from './admin/AdminView';
+import { QualityView } from './quality/QualityView';
 
-type View = 'board' | 'reports' | 'plans' | 'admin';
+type View = 'board' | 'reports' | 'quality' | 'plans' | 'admin';
 
 /** The lead/admin screen container the app shell routes lead and admin logins to. */
 export function LeadHome() {
@@ -22,7 +23,7 @@ export function LeadHome() {
   const api = useApi();
   useBoardLive(api);
   const role = useSessionStore((s) => s.session?.user.role);
-  const views: View[] = role === 'admin' ? ['board', 'reports', 'plans', 'admin'] : ['board', 'reports', 'plans'];
+  const views: View[] = role === 'admin' ? ['board', 'reports', 'quality', 'plans', 'admin'] : ['board', 'reports', 'quality', 'plans'];
   const [view, setView] = useState<View>('board');
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
@@ -54,6 +55,7 @@ export function LeadHome() {
       <div id={`lead-panel-${view}`} role="tabpanel" aria-labelledby={`lead-tab-${view}`} className="lead-panel">
         {view === 'board' ? <BoardView /> : null}
         {view === 'reports' ? <ReportsView /> : null}
+        {view === 'quality' ? <QualityView /> : null}
         {view === 'plans' ? <PlansView /> : null}
         {view === 'admin' && role === 'admin' ? <AdminView /> : null}
       </div>

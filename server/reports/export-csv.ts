@@ -7,6 +7,7 @@ export const EXPORT_HEADERS = [
   'Звонки', 'Отвеченные', 'Подтверждено', 'В работе', 'Недозвон', 'Отказ', 'Невалид',
   'Обработано заказов', 'Апрув, %', 'Средний чек, ₽', 'Допродажи, %', 'Выручка, ₽', 'План подтверждений', 'План звонков', 'Выполнение плана, %',
   'Отправлено', 'Выкуплено', 'Возвраты', 'Утеряно', 'Выкуп, %', 'Получено, ₽', 'Звонки вне окна клиента',
+  'Время разговора', 'Оценено звонков', 'Качество, %',
 ] as const;
 
 /** Cells of one report line in export order; numbers stay numbers (durations in seconds, money in kopecks, rates 0…1). */
@@ -18,6 +19,7 @@ export function exportCells(period: string, login: string, name: string, f: Repo
     f.plan?.targetConfirmed ?? null, f.plan?.targetCalls ?? null, f.planConfirmedRatio,
     f.buyout?.shipped ?? null, f.buyout?.delivered ?? null, f.buyout?.returned ?? null, f.buyout?.lost ?? null,
     f.buyout?.buyoutRate ?? null, f.buyout?.collectedKop ?? null, f.outsideWindow ?? 0,
+    f.talkSeconds ?? 0, f.quality?.scored ?? 0, f.quality?.ratio ?? null,
   ];
 }
 
@@ -26,6 +28,7 @@ export const EXPORT_KINDS: Array<'text' | 'int' | 'duration' | 'rate' | 'money'>
   'text', 'text', 'text', 'duration', 'duration', 'duration', 'duration', 'duration',
   'int', 'int', 'int', 'int', 'int', 'int', 'int', 'int', 'rate', 'money', 'rate', 'money', 'int', 'int', 'rate',
   'int', 'int', 'int', 'int', 'rate', 'money', 'int',
+  'duration', 'int', 'rate',
 ];
 
 /** Lines of the export: every operator row, then the team totals per period and overall. */

@@ -3,8 +3,9 @@ import type { HourlyReport, OperatorReport, OperatorReportRow, ReportFigures } f
 import {
   addStateSeconds, approvalRate, averageOrderValueKop, dayWindow, emptyStateSeconds, localDayKeyOf, localHourOf,
   groupPlanRatio, planProgress, reportBuckets, resultFigures, timeInStates, upsellRate,
-  type Bucket, type Granularity, type ReportCallOutcome, type ReportResult, type ReportState, type ResultFact, type StateEvent,
+  talkSecondsOf, type Bucket, type Granularity, type ReportCallOutcome, type ReportResult, type ReportState, type ResultFact, type StateEvent,
 } from '../../shared/domain/reports';
+import { qualityOf } from '../../shared/domain/quality';
 import { localDate } from '../../shared/domain/tabs';
 import { buyoutOfResults, type ShipmentEventFact } from '../../shared/domain/buyout';
 import { latestOutcomes } from '../outcomes/shipment-outcomes';
@@ -19,7 +20,9 @@ import { pbxCallOf } from '../pbx/pbx-records';
 export type ReportScope = { teamId: number | null; userId: number | null; offerSku: string | null; pbxVerified?: boolean };
 
 type Operator = { id: number; login: string; name: string; team_id: number | null };
-type CallFact = { userId: number; at: string; outcome: ReportCallOutcome; outsideWindow: boolean };
+type CallFact = { userId: number; at: string; outcome: ReportCallOutcome; outsideWindow: boolean; talkSeconds: number };
+/** A scored call (at = the call's start). */
+type ScoreFact = { userId: number; at: string; points: number; maxPoints: number };
 type Fact = ResultFact & { userId: number; at: string };
 type Plan = { userId: number; day: string; targetConfirmed: number; targetCalls: number };
 /** The latest shipment event of each confirmed order (buyout figures, shared/domain/buyout.ts). */
@@ -43,12 +46,14 @@ type CallRow = {
 
 /** A desk call as a report counts it: as logged, or — when calls are PBX-verified — as the PBX reported it (null: not reported). */
 function reportCall(r: CallRow, pbxVerified: boolean): CallFact | null {
-  if (!pbxVerified) return { userId: r.user_id, at: toIso(r.started_at), outcome: r.outcome, outsideWindow: r.outside_window };
+  if (!pbxVerified) {
+    return { userId: r.user_id, at: toIso(r.started_at), outcome: r.outcome, outsideWindow: r.outside_window, talkSeconds: talkSecondsOf(toIsoOrNull(r.answered_at), toIso(r.ended_at)) };
+  }
   const desk = { callId: r.call_id, orderId: r.order_id, startedAt: toIso(r.started_at), answeredAt: toIsoOrNull(r.answered_at), endedAt: toIso(r.ended_at), outcome: r.outcome };
   const pbx = r.p_call_id === null ? []
     : [pbxCallOf({ call_id: r.p_call_id, caller: r.caller, callee: r.callee, invited_at: r.invited_at, answered_at: r.p_answered_at, ended_at: r.p_ended_at })];
   const v = pbxVerifiedAttempts([desk], pbx, [r.phone, r.extra_phone].filter((p): p is string => !!p))[0];
-  return v ? { userId: r.user_id, at: v.startedAt, outcome: v.outcome, outsideWindow: r.outside_window } : null;
+  return v ? { userId: r.user_id, at: v.startedAt, outcome: v.outcome, outsideWindow: r.outside_window, talkSeconds: talkSecondsOf(v.answeredAt, r.p_ended_at === null ? null : v.endedAt) } : null;
 }
 
 /** Loads the raw history of the operators inside [from, to): state events (with the one before), calls, results, plans. */
@@ -75,6 +80,12 @@ async function loadHistory(sql: Sql, ids: number[], from: number, to: number, of
       WHERE r.user_id = ANY($1::int[]) AND r.at >= $2 AND r.at < $3 AND ($4::text IS NULL OR o.offer_sku = $4::text)`,
     [ids, f, t, offerSku],
   );
+  const scores = await sql.query<{ operator_id: number; started_at: unknown; points: number; max_points: number }>(
+    `SELECT s.operator_id, c.started_at, s.points, s.max_points
+       FROM call_scores s JOIN calls c ON c.call_id = s.call_id JOIN orders o ON o.id = s.order_id
+      WHERE s.operator_id = ANY($1::int[]) AND c.started_at >= $2 AND c.started_at < $3 AND ($4::text IS NULL OR o.offer_sku = $4::text)`,
+    [ids, f, t, offerSku],
+  );
   const plans = await sql.query<{ user_id: number; day: unknown; target_confirmed: number; target_calls: number }>(
     `SELECT user_id, to_char(day, 'YYYY-MM-DD') AS day, target_confirmed, target_calls FROM plans
       WHERE user_id = ANY($1::int[]) AND day >= $2::date AND day <= $3::date`,
@@ -91,10 +102,11 @@ async function loadHistory(sql: Sql, ids: number[], from: number, to: number, of
     calls: calls.rows.map((r) => reportCall(r, pbxVerified)).filter((c): c is CallFact => c !== null),
     results: results.rows.map((r): Fact => ({ userId: r.user_id, orderId: r.order_id, result: r.result, goodsKop: Number(r.goods), extraItems: r.extra_items, at: toIso(r.at) })),
     plans: plans.rows.map((r): Plan => ({ userId: r.user_id, day: String(r.day), targetConfirmed: r.target_confirmed, targetCalls: r.target_calls })),
+    scores: scores.rows.map((r): ScoreFact => ({ userId: r.operator_id, at: toIso(r.started_at), points: r.points, maxPoints: r.max_points })),
   };
 }
 
-function figures(time: ReturnType<typeof emptyStateSeconds>, calls: CallFact[], results: Fact[], plans: Plan[], outcomes: Outcomes = new Map()): ReportFigures {
+function figures(time: ReturnType<typeof emptyStateSeconds>, calls: CallFact[], results: Fact[], plans: Plan[], outcomes: Outcomes, scores: ScoreFact[]): ReportFigures {
   const rf = resultFigures(results);
   const plan = plans.length
     ? { targetConfirmed: plans.reduce((s, p) => s + p.targetConfirmed, 0), targetCalls: plans.reduce((s, p) => s + p.targetCalls, 0) }
@@ -114,6 +126,8 @@ function figures(time: ReturnType<typeof emptyStateSeconds>, calls: CallFact[], 
     planConfirmedRatio: planProgress(plan ? plan.targetConfirmed : null, rf.confirmed).ratio,
     buyout: buyoutOfResults(results, outcomes),
     outsideWindow: calls.filter((c) => c.outsideWindow).length,
+    talkSeconds: calls.reduce((sum, c) => sum + c.talkSeconds, 0),
+    quality: qualityOf(scores),
   };
 }
 
@@ -146,13 +160,14 @@ export async function operatorReport(
   const callsBy = group(h.calls, (c) => `${c.userId}|${periodOfInstant(c.at)}`);
   const resultsBy = group(h.results, (r) => `${r.userId}|${periodOfInstant(r.at)}`);
   const plansBy = group(h.plans, (p) => `${p.userId}|${periodOfDay(p.day)}`);
+  const scoresBy = group(h.scores, (x) => `${x.userId}|${periodOfInstant(x.at)}`);
   const rows: OperatorReportRow[] = [];
   const untilMs = now.getTime();
   for (const b of buckets) {
     for (const op of ops) {
       const k = `${op.id}|${b.key}`;
       const time = timeInStates(h.events.get(op.id) ?? [], b, untilMs);
-      rows.push({ period: b.key, userId: op.id, login: op.login, name: op.name, teamId: op.team_id, ...figures(time, callsBy.get(k) ?? [], resultsBy.get(k) ?? [], plansBy.get(k) ?? [], outcomes) });
+      rows.push({ period: b.key, userId: op.id, login: op.login, name: op.name, teamId: op.team_id, ...figures(time, callsBy.get(k) ?? [], resultsBy.get(k) ?? [], plansBy.get(k) ?? [], outcomes, scoresBy.get(k) ?? []) });
     }
   }
   const totalOf = (pred: (period: string) => boolean, bucketKeys: string[]) => {
@@ -164,6 +179,7 @@ export async function operatorReport(
       h.results.filter((r) => pred(periodOfInstant(r.at))),
       h.plans.filter((p) => pred(periodOfDay(p.day))),
       outcomes,
+      h.scores.filter((x) => pred(periodOfInstant(x.at))),
     );
     // Plan % over the operators with a plan only (their confirmed ÷ their plans).
     return { ...total, planConfirmedRatio: groupPlanRatio(members.map((r) => ({ confirmed: r.confirmed, targetConfirmed: r.plan?.targetConfirmed ?? null }))) };

@@ -100,6 +100,10 @@ export const ReportFigures = z.object({
   buyout: BuyoutFiguresSchema.optional(),
   /** Calls started outside the customer's calling window (the server's flag on each call); absent from an older server. */
   outsideWindow: z.number().int().optional(),
+  /** Answer → end of the answered calls, seconds (the PBX's times when calls are PBX-verified); absent from an older server. */
+  talkSeconds: z.number().int().optional(),
+  /** Scored calls of the period and their mean score 0…1 (shared/domain/quality.ts); absent from an older server. */
+  quality: z.object({ scored: z.number().int(), ratio: z.number().nullable() }).optional(),
 });
 export type ReportFigures = z.infer<typeof ReportFigures>;
 

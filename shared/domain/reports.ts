@@ -220,6 +220,12 @@ export function resultFigures(results: readonly ResultFact[]): ResultFigures {
 /** Call outcomes as logged. */
 export type ReportCallOutcome = 'answered' | 'noAnswer' | 'busy' | 'failed' | 'cancelled';
 
+/** Talk time of one call in whole seconds: from the answer to the end (0 for an unanswered call). */
+export function talkSecondsOf(answeredAt: string | null, endedAt: string | null): number {
+  if (!answeredAt || !endedAt) return 0;
+  return Math.max(0, Math.floor((Date.parse(endedAt) - Date.parse(answeredAt)) / 1000));
+}
+
 /** Consecutive unanswered calls counted from the newest one (outcomes newest first). */
 export function noAnswerStreak(outcomesNewestFirst: readonly ReportCallOutcome[]): number {
   let n = 0;

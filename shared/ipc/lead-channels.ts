@@ -16,6 +16,7 @@ import { Offer, OrderId, Sku } from '../domain/schemas';
 import { PbxFlagsQuery, PbxFlagsResponse } from '../api/pbx';
 import { AgentStateResponse } from '../api/live';
 import { AddBlacklistRequest, BlacklistEntry, BlacklistResponse, DecideHeldRequest, HeldOrdersResponse } from '../api/outcomes';
+import { QualityCall, QualityCallsQuery, QualityCallsResponse, QualityItemSchema, QualityItemsResponse, SaveQualityItemRequest, ScoreCallRequest } from '../api/quality';
 import { CreateWebhookRequest, DeliveryState, ReplayResponse, UpdateWebhookRequest, WebhookDeliveriesResponse, WebhookEndpoint, WebhooksResponse } from '../api/webhooks';
 
 const Empty = z.object({}).strict();
@@ -98,6 +99,14 @@ export const leadChannels = {
   'reports.hourly': { req: HourlyReportQuery.strict(), res: HourlyReport },
   /** GET pbx/flags?from&to: desk call logs that disagree with the PBX (calls verified by the PBX). */
   'pbx.flags': { req: PbxFlagsQuery.strict(), res: PbxFlagsResponse },
+  /** GET quality/items: the call-quality checklist (leads: active points; admin: all). */
+  'quality.items': { req: Empty, res: QualityItemsResponse },
+  /** POST admin/quality/items (no id) or PUT admin/quality/items/:id: a checklist point. */
+  'admin.saveQualityItem': { req: SaveQualityItemRequest.extend({ id: RowId.optional() }).strict(), res: QualityItemSchema },
+  /** GET quality/calls?from&to[&userId]: answered calls a lead may score. */
+  'quality.calls': { req: QualityCallsQuery.strict(), res: QualityCallsResponse },
+  /** PUT quality/calls/:callId/score: the lead's marks on every active checklist point. */
+  'quality.score': { req: ScoreCallRequest.extend({ callId: z.string().min(1).max(200) }).strict(), res: QualityCall },
   /** GET plans?day: the plans of the lead's team. */
   'plans.list': { req: PlansQuery.strict(), res: PlansResponse },
   /** PUT plans. */

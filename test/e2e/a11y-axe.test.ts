@@ -175,7 +175,7 @@ describe('axe-core: no critical or serious WCAG 2.1 A/AA finding', () => {
     expect({ queue: smallOnQueue, order: smallOnOrder }).toEqual({ queue: [], order: [] });
   });
 
-  test('lead: board, reports (fitting 1280×720 with a sticky operator column) and plans', async () => {
+  test('lead: board, reports (fitting 1280×720 with a sticky operator column), call quality and plans', async () => {
     const found: Record<string, string> = {};
     const lead = await openPage(leadHost, 1366, 768);
     try {
@@ -196,6 +196,11 @@ describe('axe-core: no critical or serious WCAG 2.1 A/AA finding', () => {
       expect(await table.locator('thead th').first().evaluate((el) => getComputedStyle(el).position)).toBe('sticky');
       expect(await table.locator('thead th').first().innerText()).toBe('Оператор');
       await lead.setViewportSize({ width: 1366, height: 768 });
+
+      await lead.getByRole('tab', { name: 'Качество' }).click();
+      await lead.locator('.lead-quality .lead-day').waitFor({ timeout: WAIT });
+      await lead.locator('.lead-quality .lead-table, .lead-quality p.muted:not(:has-text("Загрузка"))').first().waitFor({ timeout: WAIT });
+      await audit(lead, 'lead: quality', found);
 
       await lead.getByRole('tab', { name: 'Планы' }).click();
       await lead.locator('.lead-plans').waitFor({ timeout: WAIT });

@@ -1,4 +1,4 @@
-/** Administration (admin role): users, offers, scripts, reasons, delivery tariffs, webhooks, the blacklist, center settings. */
+/** Administration (admin role): users, offers, scripts, reasons, delivery tariffs, webhooks, the blacklist, the call-quality checklist, center settings. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UsersAdmin } from './UsersAdmin';
@@ -9,8 +9,9 @@ import { TariffsAdmin } from './TariffsAdmin';
 import { SettingsAdmin } from './SettingsAdmin';
 import { WebhooksAdmin } from './WebhooksAdmin';
 import { BlacklistAdmin } from './BlacklistAdmin';
+import { QualityItemsAdmin } from './QualityItemsAdmin';
 
-const SECTIONS = ['users', 'offers', 'scripts', 'reasons', 'tariffs', 'webhooks', 'blacklist', 'settings'] as const;
+const SECTIONS = ['users', 'offers', 'scripts', 'reasons', 'tariffs', 'webhooks', 'blacklist', 'quality', 'settings'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The admin screen: a section list on the left, the section on the right. */
@@ -34,6 +35,7 @@ export function AdminView() {
         {section === 'tariffs' ? <TariffsAdmin /> : null}
         {section === 'webhooks' ? <WebhooksAdmin /> : null}
         {section === 'blacklist' ? <BlacklistAdmin /> : null}
+        {section === 'quality' ? <QualityItemsAdmin /> : null}
         {section === 'settings' ? <SettingsAdmin /> : null}
       </div>
     </div>

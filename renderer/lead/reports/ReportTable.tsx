@@ -35,6 +35,7 @@ const COLUMNS: Column[] = [
   count('calls'),
   { key: 'outsideWindow', cell: (f) => formatCount(f.outsideWindow ?? 0), hint: true, shownIf: (r) => (r.grandTotal.outsideWindow ?? 0) > 0 },
   count('answered'),
+  { key: 'talkTime', cell: (f) => formatHoursMinutes(f.talkSeconds ?? 0), full: (f) => formatDuration(f.talkSeconds ?? 0), hint: true },
   result('confirm'), result('callback'), result('noAnswer'), result('cancel'), result('invalid'),
   count('processed'),
   rate('approval', (f) => f.approvalRate),
@@ -47,6 +48,10 @@ const COLUMNS: Column[] = [
   { key: 'returned', cell: (f) => (f.buyout ? formatCount(f.buyout.returned) : '—') },
   { ...rate('buyout', (f) => f.buyout?.buyoutRate ?? null), hint: true },
   { ...money('collected', (f) => f.buyout?.collectedKop ?? null), hint: true },
+  {
+    key: 'quality', cell: (f) => formatRatePct(f.quality?.ratio ?? null), full: (f) => String(f.quality?.scored ?? 0), hint: true,
+    shownIf: (r) => (r.grandTotal.quality?.scored ?? 0) > 0,
+  },
 ];
 
 /** `28.11.2026` for a day key, `11.2026` for a month key. */

@@ -45,7 +45,7 @@ export function reportQuery(f: ReportFilter): { ok: true; query: ReportQuery } |
 }
 
 /** The operator select, fed by the board's operator list (the lead's team). */
-function OperatorOptions({ value, onChange, allLabel }: { value: string; onChange(v: string): void; allLabel: string }) {
+export function OperatorOptions({ value, onChange, allLabel }: { value: string; onChange(v: string): void; allLabel: string }) {
   const names = useBoardStore(useShallow((s) => Object.values(s.agents).map((a) => a.name)));
   const ids = useBoardStore(useShallow((s) => Object.values(s.agents).map((a) => a.userId)));
   const options = ids.map((id, i) => ({ id, name: names[i] ?? '' })).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
