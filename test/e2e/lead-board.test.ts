@@ -246,3 +246,34 @@ test('the lead sees each state change of the operator live; reports and exports 
   expect(xlsxRow[headerRow.indexOf('Звонки')]).toBe(row?.calls);
   expect(xlsxRow[headerRow.indexOf('Подтверждено')]).toBe(row?.byResult.confirm);
 });
+
+test('the lead scores the answered call on the checklist in the Качество tab; the report shows its quality', async () => {
+  await leadPage.getByRole('tab', { name: 'Качество' }).click();
+  const table = leadPage.getByRole('table', { name: 'Звонки с разговором' });
+  const row = table.locator('tbody tr').filter({ hasText: String(orderId) });
+  await row.first().waitFor({ timeout: 15_000 });
+  expect(await row.count()).toBe(1);
+  await row.getByRole('button', { name: /^Оценить звонок: / }).click();
+  const dialog = leadPage.getByRole('dialog', { name: new RegExp(`Оценка звонка: .*заказ ${orderId}`) });
+  const boxes = dialog.getByRole('checkbox');
+  const n = await boxes.count();
+  expect(n).toBeGreaterThan(2);
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  const total = await dialog.getByTestId('score-total').innerText();
+  const m = /Итого (\d+) из (\d+)/.exec(total);
+  expect(m).not.toBeNull();
+  await dialog.getByLabel('Комментарий для оператора').fill('Не предложил доп. товар');
+  await dialog.getByRole('button', { name: 'Сохранить оценку' }).click();
+  await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+  await row.filter({ hasText: `${m?.[1]} / ${m?.[2]}` }).waitFor({ timeout: 15_000 });
+
+  const report = await dayReport();
+  const figures = report.rows.find((r) => r.userId === operatorId);
+  expect(figures?.quality).toEqual({ scored: 1, ratio: Number(m?.[1]) / Number(m?.[2]) });
+  expect(figures?.talkSeconds).toBeGreaterThan(0);
+  await leadPage.getByRole('tab', { name: 'Отчёты' }).click();
+  const cell = leadPage.locator(`table[aria-label="Показатели операторов"] tr[data-user="${operatorId}"] [data-col="quality"]`);
+  await cell.waitFor({ timeout: 15_000 });
+  expect((await cell.innerText()).replace(/\s/g, '')).toBe(`${(Math.round((Number(m?.[1]) / Number(m?.[2])) * 1000) / 10).toFixed(1).replace('.', ',')}%`);
+});
