@@ -5,8 +5,9 @@
  */
 import type { Sql } from '../db/db';
 import type { PbxEvent } from '../../shared/api/pbx';
-import type { PbxCall } from '../../shared/domain/pbx-calls';
-import { toIsoOrNull } from '../live/time';
+import { pbxVerifiedAttempts, type PbxCall } from '../../shared/domain/pbx-calls';
+import type { CallAttempt, CallOutcome } from '../../shared/domain/schemas';
+import { toIso, toIsoOrNull } from '../live/time';
 
 const instantOf = (ts: PbxEvent['ts']): string => (typeof ts === 'number' ? new Date(Math.round(ts * 1000)) : new Date(ts)).toISOString();
 
@@ -60,4 +61,34 @@ export async function pbxCallsOf(sql: Sql, callIds: readonly string[]): Promise<
     [callIds],
   );
   return rows.map(pbxCallOf);
+}
+
+/**
+ * A desk call row LEFT JOINed with its PBX record, as the reports, the flags and the quality
+ * review select it (`p_*` = the PBX's columns, all null when the PBX never reported the call).
+ */
+export type DeskCallRow = {
+  call_id: string; order_id: number; started_at: unknown; answered_at: unknown; ended_at: unknown; outcome: CallOutcome;
+  p_call_id: string | null; caller: string | null; callee: string | null; invited_at: unknown; p_answered_at: unknown; p_ended_at: unknown;
+};
+
+/** The SELECT list of a DeskCallRow for `calls c LEFT JOIN pbx_calls p ON p.call_id = c.call_id`. */
+export const DESK_CALL_COLUMNS = `c.call_id, c.order_id, c.started_at, c.answered_at, c.ended_at, c.outcome,
+  p.call_id AS p_call_id, p.caller, p.callee, p.invited_at, p.answered_at AS p_answered_at, p.ended_at AS p_ended_at`;
+
+/** The desk's call attempt of a row, as logged. */
+export function deskAttemptOf(r: DeskCallRow): CallAttempt {
+  return { callId: r.call_id, orderId: r.order_id, startedAt: toIso(r.started_at), answeredAt: toIsoOrNull(r.answered_at), endedAt: toIso(r.ended_at), outcome: r.outcome };
+}
+
+/** The PBX's record of a row, or null when the PBX never reported the call. */
+export function pbxRecordOf(r: DeskCallRow): PbxCall | null {
+  return r.p_call_id === null ? null
+    : pbxCallOf({ call_id: r.p_call_id, caller: r.caller, callee: r.callee, invited_at: r.invited_at, answered_at: r.p_answered_at, ended_at: r.p_ended_at });
+}
+
+/** The attempt as the result rules count it when calls are PBX-verified (shared/domain/pbx-calls.ts), or null when it does not count. */
+export function verifiedAttemptOf(r: DeskCallRow, phones: readonly (string | null)[]): CallAttempt | null {
+  const pbx = pbxRecordOf(r);
+  return pbxVerifiedAttempts([deskAttemptOf(r)], pbx ? [pbx] : [], phones.filter((p): p is string => !!p))[0] ?? null;
 }

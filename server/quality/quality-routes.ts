@@ -16,10 +16,8 @@ import {
 } from '../../shared/api/quality';
 import { scoreCall } from '../../shared/domain/quality';
 import { talkSecondsOf } from '../../shared/domain/reports';
-import { pbxVerifiedAttempts } from '../../shared/domain/pbx-calls';
-import type { CallOutcome } from '../../shared/domain/schemas';
-import { toIso, toIsoOrNull } from '../live/time';
-import { pbxCallOf } from '../pbx/pbx-records';
+import { toIso } from '../live/time';
+import { DESK_CALL_COLUMNS, deskAttemptOf, verifiedAttemptOf, type DeskCallRow } from '../pbx/pbx-records';
 import type { Sql } from '../db/db';
 
 /** The longest period one review list may cover. */
@@ -38,16 +36,13 @@ async function checklist(sql: Sql, activeOnly: boolean): Promise<QualityItemSche
   return rows.map(itemOut);
 }
 
-type CallRow = {
-  call_id: string; order_id: number; user_id: number; name: string; team_id: number | null; started_at: unknown; answered_at: unknown; ended_at: unknown;
-  outcome: CallOutcome; phone: string; extra_phone: string | null;
-  p_call_id: string | null; caller: string | null; callee: string | null; invited_at: unknown; p_answered_at: unknown; p_ended_at: unknown;
+type CallRow = DeskCallRow & {
+  user_id: number; name: string; team_id: number | null; phone: string; extra_phone: string | null;
   s_points: number | null; s_max: number | null; s_items: unknown; s_comment: string | null; s_by: string | null; s_at: unknown;
 };
 
 const CALL_SELECT = `
-  SELECT c.call_id, c.order_id, c.user_id, u.name, u.team_id, c.started_at, c.answered_at, c.ended_at, c.outcome, o.phone, o.extra_phone,
-         p.call_id AS p_call_id, p.caller, p.callee, p.invited_at, p.answered_at AS p_answered_at, p.ended_at AS p_ended_at,
+  SELECT c.user_id, u.name, u.team_id, o.phone, o.extra_phone, ${DESK_CALL_COLUMNS},
          s.points AS s_points, s.max_points AS s_max, s.items AS s_items, s.comment AS s_comment, sb.name AS s_by, s.scored_at AS s_at
     FROM calls c JOIN users u ON u.id = c.user_id JOIN orders o ON o.id = c.order_id
     LEFT JOIN pbx_calls p ON p.call_id = c.call_id
@@ -55,21 +50,13 @@ const CALL_SELECT = `
 
 /** A call as the review list shows it, or null when calls are PBX-verified and the PBX never saw it answered. */
 function reviewCall(r: CallRow, pbxVerified: boolean): QualityCall | null {
-  let answeredAt = toIsoOrNull(r.answered_at);
-  let endedAt = toIso(r.ended_at);
-  let startedAt = toIso(r.started_at);
-  if (pbxVerified) {
-    const desk = { callId: r.call_id, orderId: r.order_id, startedAt, answeredAt, endedAt, outcome: r.outcome };
-    const pbx = r.p_call_id === null ? []
-      : [pbxCallOf({ call_id: r.p_call_id, caller: r.caller, callee: r.callee, invited_at: r.invited_at, answered_at: r.p_answered_at, ended_at: r.p_ended_at })];
-    const v = pbxVerifiedAttempts([desk], pbx, [r.phone, r.extra_phone].filter((p): p is string => !!p))[0];
-    if (!v || v.outcome !== 'answered') return null;
-    ({ answeredAt, endedAt, startedAt } = v);
-  } else if (r.outcome !== 'answered') return null;
+  const v = pbxVerified ? verifiedAttemptOf(r, [r.phone, r.extra_phone]) : deskAttemptOf(r);
+  if (!v || v.outcome !== 'answered') return null;
+  const { answeredAt, endedAt, startedAt } = v;
   const items = typeof r.s_items === 'string' ? JSON.parse(r.s_items) as unknown : r.s_items;
   return {
     callId: r.call_id, orderId: r.order_id, userId: r.user_id, operatorName: r.name, startedAt, outcome: 'answered',
-    talkSeconds: talkSecondsOf(answeredAt, endedAt),
+    talkSeconds: talkSecondsOf(answeredAt, pbxVerified && r.p_ended_at === null ? null : endedAt),
     score: r.s_points === null || r.s_max === null ? null : {
       points: r.s_points, maxPoints: r.s_max, ratio: r.s_points / r.s_max, items: items as NonNullable<QualityCall['score']>['items'],
       comment: r.s_comment ?? '', scoredBy: r.s_by ?? '', scoredAt: toIso(r.s_at),

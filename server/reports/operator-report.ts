@@ -10,8 +10,7 @@ import { localDate } from '../../shared/domain/tabs';
 import { buyoutOfResults, type ShipmentEventFact } from '../../shared/domain/buyout';
 import { latestOutcomes } from '../outcomes/shipment-outcomes';
 import { toIso, toIsoOrNull } from '../live/time';
-import { pbxVerifiedAttempts } from '../../shared/domain/pbx-calls';
-import { pbxCallOf } from '../pbx/pbx-records';
+import { DESK_CALL_COLUMNS, verifiedAttemptOf, type DeskCallRow } from '../pbx/pbx-records';
 
 /**
  * Who and what a report covers (already scoped by role); `pbxVerified` (center setting
@@ -38,21 +37,14 @@ async function operatorsOf(sql: Sql, scope: ReportScope): Promise<Operator[]> {
   return rows;
 }
 
-type CallRow = {
-  user_id: number; call_id: string; order_id: number; started_at: unknown; answered_at: unknown; ended_at: unknown; outcome: ReportCallOutcome;
-  outside_window: boolean; phone: string; extra_phone: string | null;
-  p_call_id: string | null; caller: string | null; callee: string | null; invited_at: unknown; p_answered_at: unknown; p_ended_at: unknown;
-};
+type CallRow = DeskCallRow & { user_id: number; outside_window: boolean; phone: string; extra_phone: string | null };
 
 /** A desk call as a report counts it: as logged, or — when calls are PBX-verified — as the PBX reported it (null: not reported). */
 function reportCall(r: CallRow, pbxVerified: boolean): CallFact | null {
   if (!pbxVerified) {
     return { userId: r.user_id, at: toIso(r.started_at), outcome: r.outcome, outsideWindow: r.outside_window, talkSeconds: talkSecondsOf(toIsoOrNull(r.answered_at), toIso(r.ended_at)) };
   }
-  const desk = { callId: r.call_id, orderId: r.order_id, startedAt: toIso(r.started_at), answeredAt: toIsoOrNull(r.answered_at), endedAt: toIso(r.ended_at), outcome: r.outcome };
-  const pbx = r.p_call_id === null ? []
-    : [pbxCallOf({ call_id: r.p_call_id, caller: r.caller, callee: r.callee, invited_at: r.invited_at, answered_at: r.p_answered_at, ended_at: r.p_ended_at })];
-  const v = pbxVerifiedAttempts([desk], pbx, [r.phone, r.extra_phone].filter((p): p is string => !!p))[0];
+  const v = verifiedAttemptOf(r, [r.phone, r.extra_phone]);
   return v ? { userId: r.user_id, at: v.startedAt, outcome: v.outcome, outsideWindow: r.outside_window, talkSeconds: talkSecondsOf(v.answeredAt, r.p_ended_at === null ? null : v.endedAt) } : null;
 }
 
@@ -68,8 +60,7 @@ async function loadHistory(sql: Sql, ids: number[], from: number, to: number, of
     [ids, f, t],
   );
   const calls = await sql.query<CallRow>(
-    `SELECT c.user_id, c.call_id, c.order_id, c.started_at, c.answered_at, c.ended_at, c.outcome, c.outside_window, o.phone, o.extra_phone,
-            p.call_id AS p_call_id, p.caller, p.callee, p.invited_at, p.answered_at AS p_answered_at, p.ended_at AS p_ended_at
+    `SELECT c.user_id, c.outside_window, o.phone, o.extra_phone, ${DESK_CALL_COLUMNS}
        FROM calls c JOIN orders o ON o.id = c.order_id LEFT JOIN pbx_calls p ON p.call_id = c.call_id
       WHERE c.user_id = ANY($1::int[]) AND c.started_at >= $2 AND c.started_at < $3 AND ($4::text IS NULL OR o.offer_sku = $4::text)`,
     [ids, f, t, offerSku],
